@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CmsConfig(AppConfig):
+    """Cross-cutting pieces: the GraphQL view and its visibility rules, rich text, admin setup."""
+
+    name = "cms"
+    label = "cms"
+    verbose_name = "CMS"

@@ -1,0 +1,448 @@
+"""The typed sections of a role guide. Each block is one kind of section on the page.
+
+Every block sets an icon, a description and a preview value, so editors can tell them apart
+in the block picker, and a docstring, which becomes its GraphQL description.
+"""
+
+from django.core.exceptions import ValidationError
+from grapple.helpers import register_streamfield_block
+from grapple.models import GraphQLInt, GraphQLPage, GraphQLRichText, GraphQLString
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from cms.api.fields import GraphQLBlockList, GraphQLObject, GraphQLSnippetList, required_list
+from roles.graphql_types import SalaryRowType
+from roles.salary import CURRENCY_CHOICES, SalaryRow
+
+SECTION_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
+MAX_YEARS_OF_EXPERIENCE = 50
+MAX_PERCENT = 1000
+
+
+def require_ordered(errors, values, low_name, high_name, label):
+    """Record a field error on `high_name` when both ends are set and low > high."""
+    low, high = values.get(low_name), values.get(high_name)
+    if low is not None and high is not None and low > high:
+        errors[high_name] = ValidationError(
+            f"The {label} maximum ({high:,}) must not be below the minimum ({low:,})."
+        )
+
+
+class SectionBlock(blocks.StructBlock):
+    """A heading and rich text, e.g. 'What does an MLOps engineer do?'."""
+
+    heading = blocks.CharBlock(max_length=160)
+    body = blocks.RichTextBlock(features=SECTION_FEATURES)
+
+    graphql_fields = [
+        GraphQLString("heading", required=True),
+        GraphQLRichText("body", required=True),
+    ]
+
+    class Meta:
+        icon = "doc-full"
+        label = "Section"
+        description = "A heading followed by formatted text."
+        preview_value = {
+            "heading": "What does an MLOps engineer do?",
+            "body": "<p>They take models from a notebook to a reliable production service.</p>",
+        }
+
+
+class SkillBlock(blocks.StructBlock):
+    """One skill and the tools a practitioner uses for it."""
+
+    name = blocks.CharBlock(max_length=200, help_text="e.g. 'ML pipeline orchestration'.")
+    tools = blocks.ListBlock(
+        SnippetChooserBlock("roles.Tool"),
+        min_num=0,
+        help_text="Shared tools, so readers and the API can find every role that uses one.",
+    )
+
+    graphql_fields = [
+        # grapple reads `name` and `label` as the block's own attributes: resolve via methods.
+        GraphQLString("name", required=True, source="skill_name"),
+        GraphQLSnippetList("tools", "roles.Tool", source="chosen_tools"),
+    ]
+
+    def skill_name(self, info, values, **kwargs):
+        return values["name"]
+
+    def chosen_tools(self, info, values, **kwargs):
+        return [tool for tool in values["tools"] if tool is not None]
+
+    class Meta:
+        icon = "tick"
+        label = "Skill"
+
+
+class SkillsListBlock(blocks.StructBlock):
+    """A list of skills, each with the tools behind it."""
+
+    heading = blocks.CharBlock(max_length=160)
+    skills = blocks.ListBlock(SkillBlock(), min_num=1)
+
+    graphql_fields = [
+        GraphQLString("heading", required=True),
+        GraphQLBlockList("skills", SkillBlock),
+    ]
+
+    class Meta:
+        icon = "list-ul"
+        label = "Skills list"
+        description = "Skills a candidate needs, each with the tools used for it."
+        preview_value = {
+            "heading": "Required Skills & Qualifications",
+            "skills": [{"name": "ML pipeline orchestration", "tools": []}],
+        }
+
+
+class MomentBlock(blocks.StructBlock):
+    """One part of a working day, e.g. the morning, told as a short narrative."""
+
+    label = blocks.CharBlock(max_length=60, help_text="e.g. 'Morning' or 'End of day'.")
+    narrative = blocks.TextBlock()
+
+    graphql_fields = [
+        GraphQLString("label", required=True, source="moment_label"),
+        GraphQLString("narrative", required=True),
+    ]
+
+    def moment_label(self, info, values, **kwargs):
+        return values["label"]
+
+    class Meta:
+        icon = "time"
+        label = "Moment"
+
+
+class DayInTheLifeBlock(blocks.StructBlock):
+    """A day in the role, as ordered moments from morning to end of day."""
+
+    heading = blocks.CharBlock(max_length=160)
+    moments = blocks.ListBlock(MomentBlock(), min_num=1)
+
+    graphql_fields = [
+        GraphQLString("heading", required=True),
+        GraphQLBlockList("moments", MomentBlock),
+    ]
+
+    class Meta:
+        icon = "date"
+        label = "Day in the life"
+        description = "The role's working day, moment by moment."
+        preview_value = {
+            "heading": "A day in the life",
+            "moments": [{"label": "Morning", "narrative": "Review the overnight alerts."}],
+        }
+
+
+class CareerLevelBlock(blocks.StructBlock):
+    """One rung of the career ladder."""
+
+    title = blocks.CharBlock(max_length=120, help_text="e.g. 'Senior MLOps Engineer'.")
+    summary = blocks.TextBlock(required=False, help_text="Optional: what changes at this level.")
+
+    graphql_fields = [
+        GraphQLString("title", required=True),
+        GraphQLString("summary", required=True),
+    ]
+
+    class Meta:
+        icon = "arrow-right"
+        label = "Level"
+
+
+class CareerPathBlock(blocks.StructBlock):
+    """The career ladder, from the first level to the most senior."""
+
+    heading = blocks.CharBlock(max_length=160)
+    levels = blocks.ListBlock(CareerLevelBlock(), min_num=2)
+
+    graphql_fields = [
+        GraphQLString("heading", required=True),
+        GraphQLBlockList("levels", CareerLevelBlock),
+    ]
+
+    class Meta:
+        icon = "order"
+        label = "Career path"
+        description = "Ordered levels, e.g. Intern → Engineer I → Senior → Staff."
+        preview_value = {
+            "heading": "Career Path",
+            "levels": [{"title": "Intern"}, {"title": "Engineer I"}, {"title": "Senior"}],
+        }
+
+
+class SalaryRowBlock(blocks.StructBlock):
+    """One level of a salary table. Every amount is optional; ranges are min and max."""
+
+    level = blocks.CharBlock(max_length=80, help_text="e.g. 'Entry-Level' or 'Intern'.")
+    experience_min_years = blocks.IntegerBlock(
+        required=False, min_value=0, max_value=MAX_YEARS_OF_EXPERIENCE
+    )
+    experience_max_years = blocks.IntegerBlock(
+        required=False, min_value=0, max_value=MAX_YEARS_OF_EXPERIENCE
+    )
+    base_salary_min = blocks.IntegerBlock(
+        required=False, min_value=0, help_text="Annual base salary, whole units."
+    )
+    base_salary_max = blocks.IntegerBlock(required=False, min_value=0)
+    equity_bonus_percent_min = blocks.IntegerBlock(
+        required=False,
+        min_value=0,
+        max_value=MAX_PERCENT,
+        help_text="Equity and bonus on top of base, in percent.",
+    )
+    equity_bonus_percent_max = blocks.IntegerBlock(
+        required=False, min_value=0, max_value=MAX_PERCENT
+    )
+    intern_monthly_min = blocks.IntegerBlock(
+        required=False, min_value=0, help_text="Monthly intern pay, whole units."
+    )
+    intern_monthly_max = blocks.IntegerBlock(required=False, min_value=0)
+
+    AMOUNT_FIELDS = (
+        "base_salary_min",
+        "base_salary_max",
+        "equity_bonus_percent_min",
+        "equity_bonus_percent_max",
+        "intern_monthly_min",
+        "intern_monthly_max",
+    )
+    MONEY_FIELDS = (
+        "base_salary_min",
+        "base_salary_max",
+        "intern_monthly_min",
+        "intern_monthly_max",
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        require_ordered(errors, value, "experience_min_years", "experience_max_years", "experience")
+        require_ordered(errors, value, "base_salary_min", "base_salary_max", "base salary")
+        require_ordered(
+            errors, value, "equity_bonus_percent_min", "equity_bonus_percent_max", "equity/bonus"
+        )
+        require_ordered(errors, value, "intern_monthly_min", "intern_monthly_max", "intern pay")
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+    class Meta:
+        icon = "form"
+        label = "Salary row"
+
+
+class SalaryTableBlock(blocks.StructBlock):
+    """Pay by level in one currency, with where the figures come from and when."""
+
+    heading = blocks.CharBlock(
+        max_length=160,
+        required=False,
+        help_text="Leave blank when the table sits under the career path's heading.",
+    )
+    currency = blocks.ChoiceBlock(
+        choices=CURRENCY_CHOICES,
+        required=False,
+        help_text="ISO 4217 code. Required once any amount is filled in.",
+    )
+    rows = blocks.ListBlock(SalaryRowBlock(), min_num=1)
+    source_note = blocks.CharBlock(
+        max_length=300, required=False, help_text="Where the figures come from."
+    )
+    as_of_year = blocks.IntegerBlock(
+        required=False, min_value=2000, max_value=2100, help_text="The year the figures describe."
+    )
+
+    graphql_fields = [
+        GraphQLString("heading", required=True),
+        GraphQLString("currency"),
+        GraphQLObject("rows", required_list(SalaryRowType), source="salary_rows"),
+        GraphQLString("source_note", required=True),
+        GraphQLInt("as_of_year"),
+    ]
+
+    def salary_rows(self, info, values, **kwargs):
+        return table_rows(values)
+
+    def clean(self, value):
+        value = super().clean(value)
+        has_money = any(
+            row.get(name) is not None
+            for row in value["rows"]
+            for name in SalaryRowBlock.MONEY_FIELDS
+        )
+        if has_money and not value.get("currency"):
+            raise StructBlockValidationError(
+                block_errors={
+                    "currency": ValidationError("Choose the currency the amounts are in.")
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "table"
+        label = "Salary table"
+        description = "Base salary, equity/bonus and intern pay by level."
+        preview_value = {
+            "currency": "USD",
+            "rows": [
+                {
+                    "level": "Entry-Level",
+                    "experience_min_years": 0,
+                    "experience_max_years": 2,
+                    "base_salary_min": 125000,
+                    "base_salary_max": 175000,
+                }
+            ],
+            "source_note": "Sourced from public salary data.",
+        }
+
+
+def table_rows(values):
+    """The rows of a salary table value as `SalaryRow`s carrying the table's currency."""
+    currency = values.get("currency") or None
+    rows = []
+    for row in values["rows"]:
+        amounts = {name: row.get(name) for name in SalaryRowBlock.AMOUNT_FIELDS}
+        rows.append(
+            SalaryRow(
+                level=row["level"],
+                currency=currency,
+                experience_min_years=row.get("experience_min_years"),
+                experience_max_years=row.get("experience_max_years"),
+                **amounts,
+            )
+        )
+    return rows
+
+
+class CompaniesHiringBlock(blocks.StructBlock):
+    """Companies hiring for the role. May be empty; an empty list renders nothing."""
+
+    heading = blocks.CharBlock(max_length=160)
+    companies = blocks.ListBlock(SnippetChooserBlock("roles.Company"), min_num=0)
+
+    graphql_fields = [
+        GraphQLString("heading", required=True),
+        GraphQLSnippetList("companies", "roles.Company", source="chosen_companies"),
+    ]
+
+    def chosen_companies(self, info, values, **kwargs):
+        return [company for company in values["companies"] if company is not None]
+
+    class Meta:
+        icon = "group"
+        label = "Companies hiring"
+        description = "Shared company entries (name, logo, website)."
+        preview_value = {"heading": "Top companies hiring", "companies": []}
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """A prompt to act, with a button that links to a page or a URL."""
+
+    heading = blocks.CharBlock(max_length=160)
+    text = blocks.TextBlock()
+    button_label = blocks.CharBlock(max_length=60)
+    link_page = blocks.PageChooserBlock(required=False, help_text="Link to a page here…")
+    link_url = blocks.URLBlock(required=False, help_text="…or to a URL elsewhere.")
+
+    graphql_fields = [
+        GraphQLString("heading", required=True),
+        GraphQLString("text", required=True),
+        GraphQLString("button_label", required=True),
+        GraphQLPage("link_page", source="live_link_page"),
+        GraphQLString("link_url"),
+        GraphQLString("href", source="resolved_href", description="Where the button goes."),
+    ]
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("link_page")) == bool(value.get("link_url")):
+            message = "Choose either a page or a URL for the button, not both."
+            if not value.get("link_page"):
+                message = "Choose a page or enter a URL for the button."
+            raise StructBlockValidationError(block_errors={"link_url": ValidationError(message)})
+        return value
+
+    def live_link_page(self, info, values, **kwargs):
+        page = values.get("link_page")
+        if page is None:
+            return None
+        page = page.specific
+        return page if page.live and not page.get_view_restrictions().exists() else None
+
+    def resolved_href(self, info, values, **kwargs):
+        page = self.live_link_page(info, values)
+        if page is not None:
+            return page.url
+        return values.get("link_url") or None
+
+    class Meta:
+        icon = "link"
+        label = "Call to action"
+        description = "Heading, text and a button linking to a page or URL."
+        preview_value = {
+            "heading": "Apply now",
+            "text": "Send your profile and we will help you land an interview.",
+            "button_label": "Apply",
+            "link_url": "https://example.com/apply",
+        }
+
+
+class FaqBlock(blocks.StructBlock):
+    """Frequently asked questions, chosen from the shared FAQ entries."""
+
+    heading = blocks.CharBlock(max_length=160)
+    entries = blocks.ListBlock(SnippetChooserBlock("faqs.FaqEntry"), min_num=1)
+
+    graphql_fields = [
+        GraphQLString("heading", required=True),
+        GraphQLSnippetList(
+            "entries",
+            "faqs.FaqEntry",
+            source="live_entries",
+            description="Published entries only; drafts never appear.",
+        ),
+    ]
+
+    def live_entries(self, info, values, **kwargs):
+        return [entry for entry in values["entries"] if entry is not None and entry.live]
+
+    class Meta:
+        icon = "help"
+        label = "FAQ"
+        description = "Questions and answers from the shared FAQ entries."
+        preview_value = {"heading": "Frequently asked questions", "entries": []}
+
+
+class RoleGuideStreamBlock(blocks.StreamBlock):
+    """The sections of a role guide, in the order readers see them."""
+
+    section = SectionBlock()
+    skills_list = SkillsListBlock()
+    day_in_the_life = DayInTheLifeBlock()
+    career_path = CareerPathBlock()
+    salary_table = SalaryTableBlock()
+    companies_hiring = CompaniesHiringBlock()
+    call_to_action = CallToActionBlock()
+    faq = FaqBlock()
+
+
+for block_class in (
+    SectionBlock,
+    SkillBlock,
+    SkillsListBlock,
+    MomentBlock,
+    DayInTheLifeBlock,
+    CareerLevelBlock,
+    CareerPathBlock,
+    SalaryTableBlock,
+    CompaniesHiringBlock,
+    CallToActionBlock,
+    FaqBlock,
+):
+    register_streamfield_block(block_class)

@@ -1,0 +1,165 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.text import slugify
+from grapple.models import (
+    GraphQLField,
+    GraphQLImage,
+    GraphQLInt,
+    GraphQLSnippet,
+    GraphQLString,
+)
+from grapple.types.interfaces import StreamFieldInterface
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.api.fields import required_list
+from roles.blocks import RoleGuideStreamBlock
+
+MIN_YEAR = 2000
+MAX_YEAR = 2100
+
+
+class SluggedSnippet(models.Model):
+    """A named, shared entry with a URL-safe slug filled in from its name."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(
+        max_length=120, unique=True, blank=True, help_text="Filled in from the name if empty."
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    graphql_fields = [GraphQLString("name", required=True), GraphQLString("slug", required=True)]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:120]
+        super().save(*args, **kwargs)
+
+
+class Category(index.Indexed, SluggedSnippet):
+    """A family of roles, e.g. 'Machine Learning' or 'Data'. Listings filter by it."""
+
+    class Meta(SluggedSnippet.Meta):
+        verbose_name_plural = "categories"
+
+
+class Tool(index.Indexed, SluggedSnippet):
+    """A tool or technology a skill relies on, e.g. 'Kubeflow'. Shared across guides."""
+
+    website = models.URLField(blank=True)
+
+    panels = SluggedSnippet.panels + [FieldPanel("website")]
+    graphql_fields = SluggedSnippet.graphql_fields + [GraphQLString("website", required=True)]
+
+
+class CompanyManager(models.Manager):
+    def get_queryset(self):
+        # Logos are shown with every company: fetch them together.
+        return super().get_queryset().select_related("logo")
+
+
+class Company(index.Indexed, SluggedSnippet):
+    """An employer, shown in 'companies hiring' sections of any guide."""
+
+    website = models.URLField(blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = CompanyManager()
+
+    panels = SluggedSnippet.panels + [FieldPanel("website"), FieldPanel("logo")]
+    graphql_fields = SluggedSnippet.graphql_fields + [
+        GraphQLString("website", required=True),
+        GraphQLImage("logo"),
+    ]
+
+    class Meta(SluggedSnippet.Meta):
+        verbose_name_plural = "companies"
+
+
+class RoleIndexPage(Page):
+    """The 'Roles' section: the parent of every role guide."""
+
+    intro = models.TextField(blank=True, help_text="Shown above the list of roles.")
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    graphql_fields = [GraphQLString("intro", required=True)]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["roles.RoleGuidePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "role index page"
+
+
+class RoleGuidePage(Page):
+    """A career guide for one role and year: what the role is, skills, pay and FAQs."""
+
+    role_name = models.CharField(max_length=120, help_text="e.g. 'MLOps Engineer'.")
+    year = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)],
+        help_text="The edition year of the guide, e.g. 2026.",
+    )
+    intro = models.TextField(max_length=1000, help_text="A short introduction to the role.")
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    category = models.ForeignKey(
+        Category, null=True, blank=False, on_delete=models.SET_NULL, related_name="guides"
+    )
+    body = StreamField(RoleGuideStreamBlock(), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("role_name"), FieldPanel("year"), FieldPanel("category")],
+            heading="Role",
+        ),
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("role_name"),
+        index.SearchField("intro"),
+        index.FilterField("year"),
+        index.FilterField("category"),
+    ]
+    graphql_fields = [
+        GraphQLString("role_name", required=True),
+        GraphQLInt("year", required=True),
+        GraphQLString("intro", required=True),
+        GraphQLImage("hero_image"),
+        GraphQLSnippet("category", "roles.Category"),
+        GraphQLField(
+            "body",
+            required_list(StreamFieldInterface),
+            description="The guide's sections; each block is its own type.",
+        ),
+    ]
+
+    parent_page_types = ["roles.RoleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "role guide"
+        indexes = [models.Index(fields=["year"])]

@@ -1,0 +1,111 @@
+"""Root GraphQL fields for role guides: one guide by slug or path, and a filtered listing."""
+
+import graphene
+from django.core.paginator import Paginator
+from grapple.helpers import register_graphql_schema
+from grapple.registry import registry
+from grapple.types.structures import PaginationType
+from wagtail.models import Site
+
+from cms.api.errors import ApiError
+from roles.models import MAX_YEAR, MIN_YEAR, RoleGuidePage
+
+DEFAULT_PER_PAGE = 20
+MAX_PER_PAGE = 100
+
+
+class RoleGuideOrder(graphene.Enum):
+    """How a listing of role guides is sorted."""
+
+    TITLE = "title"
+    TITLE_DESC = "-title"
+    YEAR = "year"
+    YEAR_DESC = "-year"
+    NEWEST = "-first_published_at"
+    OLDEST = "first_published_at"
+
+
+def role_guide_type():
+    return registry.pages[RoleGuidePage]
+
+
+class RoleGuideListing(graphene.ObjectType):
+    """One page of role guides, with totals for pagination."""
+
+    items = graphene.List(graphene.NonNull(role_guide_type), required=True)
+    pagination = graphene.Field(PaginationType, required=True)
+
+
+def visible_guides():
+    return RoleGuidePage.objects.live().public().select_related("category", "hero_image")
+
+
+def paginate(queryset, page, per_page):
+    if page < 1:
+        raise ApiError("`page` starts at 1.")
+    if not 1 <= per_page <= MAX_PER_PAGE:
+        raise ApiError(f"`perPage` must be between 1 and {MAX_PER_PAGE}.")
+    paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
+    number = min(page, max(paginator.num_pages, 1))
+    page_obj = paginator.page(number)
+    items = list(page_obj.object_list)
+    return RoleGuideListing(
+        items=items,
+        pagination=PaginationType(
+            total=paginator.count,
+            count=len(items),
+            per_page=per_page,
+            current_page=page_obj.number,
+            prev_page=page_obj.previous_page_number() if page_obj.has_previous() else None,
+            next_page=page_obj.next_page_number() if page_obj.has_next() else None,
+            total_pages=paginator.num_pages,
+        ),
+    )
+
+
+@register_graphql_schema
+class RoleGuideQuery:
+    role_guide = graphene.Field(
+        role_guide_type,
+        slug=graphene.String(),
+        url_path=graphene.String(
+            description="The path on the site, e.g. '/roles/mlops-engineer-2026/'."
+        ),
+        description="One live role guide, by slug or by URL path. Null when none matches.",
+    )
+    role_guides = graphene.Field(
+        graphene.NonNull(RoleGuideListing),
+        category=graphene.String(description="A category slug."),
+        year=graphene.Int(description="The edition year."),
+        order=graphene.Argument(RoleGuideOrder, default_value=RoleGuideOrder.TITLE.value),
+        page=graphene.Int(default_value=1),
+        per_page=graphene.Int(default_value=DEFAULT_PER_PAGE),
+        description="Live role guides, filtered, ordered and paginated.",
+    )
+
+    def resolve_role_guide(self, info, slug=None, url_path=None):
+        if bool(slug) == bool(url_path):
+            raise ApiError("Give exactly one of `slug` or `urlPath`.")
+        guides = visible_guides()
+        if slug:
+            return guides.filter(slug=slug).first()
+        site = (
+            Site.find_for_request(info.context) or Site.objects.filter(is_default_site=True).first()
+        )
+        if site is None:
+            return None
+        relative = url_path.strip("/")
+        full_path = site.root_page.url_path + (relative + "/" if relative else "")
+        return guides.filter(url_path=full_path).first()
+
+    def resolve_role_guides(self, info, category=None, year=None, order=None, page=1, per_page=20):
+        guides = visible_guides()
+        if category:
+            guides = guides.filter(category__slug=category)
+        if year is not None:
+            if not MIN_YEAR <= year <= MAX_YEAR:
+                raise ApiError(f"`year` must be between {MIN_YEAR} and {MAX_YEAR}.")
+            guides = guides.filter(year=year)
+        order = getattr(order, "value", order) or RoleGuideOrder.TITLE.value
+        guides = guides.order_by(order, "pk")
+        return paginate(guides, page, per_page)
