@@ -6,7 +6,7 @@ locks and schedules, or reach pages without the live/public filter (`aliases`, `
 `sitesRootedHere`, the per-model accessors). They are removed here, once, from every page type.
 """
 
-from graphql import GraphQLObjectType
+from graphql import GraphQLObjectType, print_schema
 from grapple.schema import schema as grapple_schema
 
 EDITORIAL_PAGE_FIELDS = {
@@ -45,3 +45,12 @@ def remove_editorial_fields(graphql_schema):
 
 schema = grapple_schema
 remove_editorial_fields(schema.graphql_schema)
+
+
+def printed_schema():
+    """The schema's SDL, as `frontend_contract/schema.graphql` holds it.
+
+    graphene builds types in a fixed order (the order of the code), so the print is stable.
+    graphql-core's lexicographic sort can't be used: it drops graphene's enum serialisers.
+    """
+    return print_schema(schema.graphql_schema) + "\n"

@@ -1,0 +1,47 @@
+# The two commands: `make run` and `make test`. Nothing but Python 3.11, make and git needed.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PORT
+
+.PHONY: run test install lint schema lock clean
+
+$(BIN)/.installed: requirements.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	@touch $@
+
+install: $(BIN)/.installed
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py ensure_admin
+	@echo "GraphQL: http://127.0.0.1:$(PORT)/graphql/  (GraphiQL: http://127.0.0.1:$(PORT)/graphiql/)"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+test: lint
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py check
+	$(BIN)/pytest
+
+# Regenerate the committed schema snapshot after a schema change.
+schema: install
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py export_schema
+
+# Re-pin dependencies from the ranges in pyproject.toml.
+lock:
+	rm -rf var/lock-venv && $(PYTHON) -m venv var/lock-venv
+	var/lock-venv/bin/python -m pip install --quiet ".[dev]"
+	var/lock-venv/bin/python -m pip freeze --exclude role-guide-cms > requirements.lock
+	rm -rf var/lock-venv
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,27 @@
+"""Make sure an admin account exists, and say how to log in. Never changes an existing password."""
+
+import os
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Create the admin account if it is missing (ADMIN_USERNAME / ADMIN_PASSWORD)."
+
+    def handle(self, *args, **options):
+        username = os.environ.get("ADMIN_USERNAME", "admin")
+        password = os.environ.get("ADMIN_PASSWORD", "admin")
+        User = get_user_model()
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            User.objects.create_superuser(username, f"{username}@example.com", password)
+            self.stdout.write(f"Created the admin account '{username}'.")
+            how = f"user '{username}', password '{password}'"
+        else:
+            how = f"user '{username}' with its existing password"
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Admin: http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/ ({how})"
+            )
+        )

@@ -1,0 +1,60 @@
+import json
+
+import pytest
+from django.core.cache import cache
+
+from tests.factories import make_site_tree
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def site_tree(db):
+    """(home, roles index), both live, home the default site's root."""
+    return make_site_tree()
+
+
+@pytest.fixture
+def roles_index(site_tree):
+    return site_tree[1]
+
+
+def post_graphql(client, query, variables=None, **extra):
+    return client.post(
+        "/graphql/",
+        data=json.dumps({"query": query, "variables": variables or {}}),
+        content_type="application/json",
+        **extra,
+    )
+
+
+@pytest.fixture
+def gql(client):
+    """Run a query over HTTP; fail the test on any GraphQL error, return `data`."""
+
+    def run(query, variables=None):
+        response = post_graphql(client, query, variables)
+        body = response.json()
+        assert "errors" not in body, body["errors"]
+        assert response.status_code == 200
+        return body["data"]
+
+    return run
+
+
+@pytest.fixture
+def gql_errors(client):
+    """Run a query over HTTP that must fail; return (status code, errors)."""
+
+    def run(query, variables=None):
+        response = post_graphql(client, query, variables)
+        body = response.json()
+        assert body.get("errors"), body
+        return response.status_code, body["errors"]
+
+    return run
