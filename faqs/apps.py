@@ -6,3 +6,6 @@ class FaqsConfig(AppConfig):
 
     name = "faqs"
     verbose_name = "FAQs"
+
+    def ready(self):
+        from faqs import schema  # noqa: F401  (registers the root GraphQL fields)

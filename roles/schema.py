@@ -8,7 +8,7 @@ from grapple.types.structures import PaginationType
 from wagtail.models import Site
 
 from cms.api.errors import ApiError
-from roles.models import MAX_YEAR, MIN_YEAR, RoleGuidePage
+from roles.models import MAX_YEAR, MIN_YEAR, Category, Company, RoleGuidePage, Tool
 
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -109,3 +109,34 @@ class RoleGuideQuery:
         order = getattr(order, "value", order) or RoleGuideOrder.TITLE.value
         guides = guides.order_by(order, "pk")
         return paginate(guides, page, per_page)
+
+
+def snippet_list(model, description):
+    return graphene.NonNull(
+        graphene.List(graphene.NonNull(lambda: registry.snippets[model])),
+        description=description,
+    )
+
+
+@register_graphql_schema
+class RoleLibraryQuery:
+    categories = snippet_list(Category, "Every category, by name.")
+    tools = snippet_list(Tool, "Every tool, by name.")
+    companies = snippet_list(Company, "Every company, by name, with its logo.")
+    company = graphene.Field(
+        lambda: registry.snippets[Company],
+        slug=graphene.String(required=True),
+        description="One company by slug; null when none matches.",
+    )
+
+    def resolve_categories(self, info):
+        return Category.objects.all()
+
+    def resolve_tools(self, info):
+        return Tool.objects.all()
+
+    def resolve_companies(self, info):
+        return Company.objects.all()
+
+    def resolve_company(self, info, slug):
+        return Company.objects.filter(slug=slug).first()

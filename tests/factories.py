@@ -32,7 +32,9 @@ def make_category(name="Machine Learning"):
 
 
 def make_faq(question="What is it?", answer="<p>An answer.</p>", *, published=True):
-    entry = FaqEntry.objects.create(question=question, answer=answer, topic="Test")
+    """A FAQ entry saved as the admin saves a new one: a draft until published."""
+    entry = FaqEntry.objects.create(question=question, answer=answer, topic="Test", live=False)
+    entry.save_revision()
     if published:
         publish(entry)
     return entry
