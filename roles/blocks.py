@@ -4,6 +4,8 @@ Every block sets an icon, a description and a preview value, so editors can tell
 in the block picker, and a docstring, which becomes its GraphQL description.
 """
 
+import copy
+
 from django.core.exceptions import ValidationError
 from grapple.helpers import register_streamfield_block
 from grapple.models import GraphQLInt, GraphQLPage, GraphQLRichText, GraphQLString
@@ -27,6 +29,25 @@ def require_ordered(errors, values, low_name, high_name, label):
         errors[high_name] = ValidationError(
             f"The {label} maximum ({high:,}) must not be below the minimum ({low:,})."
         )
+
+
+class SharedSnippetChooserBlock(SnippetChooserBlock):
+    """Chooses a shared snippet (a tool, company or FAQ entry).
+
+    Loads each distinct snippet once per page, however many times the page uses it: Wagtail's
+    own loader sends every repeat to the database, which SQLite then splits into batches.
+    """
+
+    def bulk_to_python(self, values):
+        distinct_ids = list(dict.fromkeys(value for value in values if value is not None))
+        loaded = dict(zip(distinct_ids, super().bulk_to_python(distinct_ids), strict=True))
+        seen = set()
+        result = []
+        for value in values:
+            obj = loaded.get(value)
+            result.append(copy.copy(obj) if obj is not None and value in seen else obj)
+            seen.add(value)
+        return result
 
 
 class SectionBlock(blocks.StructBlock):
@@ -55,7 +76,7 @@ class SkillBlock(blocks.StructBlock):
 
     name = blocks.CharBlock(max_length=200, help_text="e.g. 'ML pipeline orchestration'.")
     tools = blocks.ListBlock(
-        SnippetChooserBlock("roles.Tool"),
+        SharedSnippetChooserBlock("roles.Tool"),
         min_num=0,
         help_text="Shared tools, so readers and the API can find every role that uses one.",
     )
@@ -324,7 +345,7 @@ class CompaniesHiringBlock(blocks.StructBlock):
     """Companies hiring for the role. May be empty; an empty list renders nothing."""
 
     heading = blocks.CharBlock(max_length=160)
-    companies = blocks.ListBlock(SnippetChooserBlock("roles.Company"), min_num=0)
+    companies = blocks.ListBlock(SharedSnippetChooserBlock("roles.Company"), min_num=0)
 
     graphql_fields = [
         GraphQLString("heading", required=True),
@@ -397,7 +418,7 @@ class FaqBlock(blocks.StructBlock):
     """Frequently asked questions, chosen from the shared FAQ entries."""
 
     heading = blocks.CharBlock(max_length=160)
-    entries = blocks.ListBlock(SnippetChooserBlock("faqs.FaqEntry"), min_num=1)
+    entries = blocks.ListBlock(SharedSnippetChooserBlock("faqs.FaqEntry"), min_num=1)
 
     graphql_fields = [
         GraphQLString("heading", required=True),

@@ -104,7 +104,9 @@ def test_preview_token_is_not_a_back_door_without_headless_preview(gql, hidden_g
     assert gql("query($t: String) { page(token: $t) { title } }", {"t": token})["page"] is None
 
 
-FAQ_QUERY = '{ roleGuide(slug: "with-faqs") { body { ... on FaqBlock { entries { question answer } } } } }'
+FAQ_QUERY = (
+    '{ roleGuide(slug: "with-faqs") { body { ... on FaqBlock { entries { question answer } } } } }'
+)
 
 
 def faq_entries(gql):

@@ -1,0 +1,171 @@
+"""Editors author role guides and FAQ entries in the Wagtail admin: typed blocks, clear
+field-level errors, drafts, and nothing half-saved."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+from faqs.models import FaqEntry
+from roles.models import RoleGuidePage
+from tests.admin_forms import cta_form, guide_form, salary_table_form, section_form, skills_form
+from tests.factories import make_category, make_guide, make_tool, salary_table_value
+
+
+@pytest.fixture
+def editor(client, db):
+    user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
+    client.force_login(user)
+    return client
+
+
+def add_url(index):
+    return f"/admin/pages/add/roles/roleguidepage/{index.pk}/"
+
+
+def edit_url(page):
+    return f"/admin/pages/{page.pk}/edit/"
+
+
+def test_editor_creates_a_draft_then_publishes_it(editor, roles_index, gql):
+    category = make_category()
+    kubernetes = make_tool("Kubernetes")
+    body = [section_form(), skills_form(skills=[("Containers", [kubernetes.pk])]), cta_form()]
+    response = editor.post(add_url(roles_index), guide_form(category=category, body=body))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    guide = RoleGuidePage.objects.get(slug="data-engineer-2026")
+    assert not guide.live
+    assert gql('{ roleGuide(slug: "data-engineer-2026") { title } }')["roleGuide"] is None
+
+    data = guide_form(category=category, body=body)
+    data["action-publish"] = "action-publish"
+    response = editor.post(edit_url(guide), data)
+    assert response.status_code == 302
+    served = gql(
+        '{ roleGuide(slug: "data-engineer-2026") { title body { '
+        "... on SkillsListBlock { skills { name tools { name } } } } } }"
+    )["roleGuide"]
+    assert served["title"] == "Data Engineer Jobs 2026"
+    assert served["body"][1]["skills"] == [
+        {"name": "Containers", "tools": [{"name": "Kubernetes"}]}
+    ]
+
+
+def assert_rejected(editor, page, body, message, **fields):
+    """Publishing shows `message` on the form, and the saved page is untouched.
+
+    (Wagtail lets a draft be saved with required fields still empty; publishing checks them.)
+    """
+    revisions = page.revisions.count()
+    before = list(RoleGuidePage.objects.get(pk=page.pk).body.raw_data)
+    data = guide_form(category=page.category, slug=page.slug, body=body, **fields)
+    data["action-publish"] = "action-publish"
+    response = editor.post(edit_url(page), data)
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "The page could not be saved due to validation errors" in text
+    assert message in text, f"{message!r} not shown"
+    assert page.revisions.count() == revisions
+    assert list(RoleGuidePage.objects.get(pk=page.pk).body.raw_data) == before
+
+
+@pytest.fixture
+def live_guide(roles_index):
+    return make_guide(roles_index, "existing")
+
+
+def table_with(**row_changes):
+    table = salary_table_value()
+    table["rows"][0].update(row_changes)
+    return table
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        (
+            table_with(base_salary_min=200000, base_salary_max=100000),
+            "must not be below the minimum",
+        ),
+        (table_with(equity_bonus_percent_min=50, equity_bonus_percent_max=10), "must not be below"),
+        (table_with(intern_monthly_min=9000, intern_monthly_max=8000), "must not be below"),
+        (table_with(experience_min_years=5, experience_max_years=2), "must not be below"),
+        (table_with(experience_max_years=80), "less than or equal to 50"),
+        (table_with(base_salary_min=-1), "greater than or equal to 0"),
+        ({**salary_table_value(), "currency": ""}, "Choose the currency the amounts are in."),
+    ],
+    ids=["base", "equity", "intern", "experience", "experience-too-long", "negative", "currency"],
+)
+def test_salary_table_errors_are_shown_and_nothing_is_saved(editor, live_guide, table, message):
+    assert_rejected(editor, live_guide, [("salary_table", salary_table_form(table))], message)
+
+
+def test_call_to_action_needs_exactly_one_link(editor, live_guide, roles_index):
+    assert_rejected(
+        editor, live_guide, [cta_form(link_url="")], "Choose a page or enter a URL for the button."
+    )
+    assert_rejected(
+        editor,
+        live_guide,
+        [cta_form(link_page=roles_index.pk)],
+        "Choose either a page or a URL for the button, not both.",
+    )
+
+
+def test_required_headings(editor, live_guide):
+    assert_rejected(editor, live_guide, [section_form(heading="")], "This field is required.")
+    assert_rejected(editor, live_guide, [skills_form(heading="")], "This field is required.")
+
+
+def test_year_must_be_sane(editor, live_guide):
+    assert_rejected(editor, live_guide, [section_form()], "less than or equal to 2100", year="3026")
+
+
+def test_page_types_are_constrained(editor, roles_index, site_tree):
+    home, _ = site_tree
+    assert editor.get(add_url(roles_index)).status_code == 200
+    assert not RoleGuidePage.can_create_at(home)
+    # Posting a guide straight under the home page creates nothing.
+    editor.post(
+        f"/admin/pages/add/roles/roleguidepage/{home.pk}/",
+        guide_form(category=make_category(), body=[section_form()]),
+    )
+    assert not RoleGuidePage.objects.exists()
+
+
+def test_block_picker_knows_every_block(editor, roles_index):
+    text = editor.get(add_url(roles_index)).content.decode()
+    for label in ["Salary table", "Skills list", "Day in the life", "Career path", "FAQ"]:
+        assert label in text
+
+
+def faq_form(question, answer, **actions):
+    return nested_form_data(
+        {"question": question, "answer": rich_text(answer), "topic": "Careers", **actions}
+    )
+
+
+def test_faq_draft_is_not_live_until_published(editor, gql):
+    response = editor.post("/admin/snippets/faqs/faqentry/add/", faq_form("New?", "<p>Yes.</p>"))
+    assert response.status_code == 302
+    entry = FaqEntry.objects.get(question="New?")
+    assert not entry.live
+    assert gql("{ faqEntries { question } }")["faqEntries"] == []
+
+    response = editor.post(
+        f"/admin/snippets/faqs/faqentry/edit/{entry.pk}/",
+        faq_form("New?", "<p>Yes.</p>", **{"action-publish": "action-publish"}),
+    )
+    assert response.status_code == 302
+    [served] = gql("{ faqEntries { question answer } }")["faqEntries"]
+    assert served["question"] == "New?"
+    assert served["answer"].startswith("<p") and "Yes.</p>" in served["answer"]
+
+
+def test_faq_needs_a_question_to_be_published(editor):
+    response = editor.post(
+        "/admin/snippets/faqs/faqentry/add/",
+        faq_form("", "<p>Yes.</p>", **{"action-publish": "action-publish"}),
+    )
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    assert not FaqEntry.objects.exists()

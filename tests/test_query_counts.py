@@ -1,0 +1,82 @@
+"""SQL queries per request do not grow with the amount of content (no N+1)."""
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+
+from tests.conftest import post_graphql
+from tests.factories import guide_body, make_category, make_company, make_faq, make_guide, make_tool
+from tests.test_demo_content import FULL_GUIDE_QUERY
+
+FULL_GUIDE_WITH_LOGOS = FULL_GUIDE_QUERY.replace(
+    "companies { name }", "companies { name slug website logo { id title width height } }"
+).replace(
+    "category { name slug }", "category { name slug } heroImage { id title } parent { title } url"
+)
+
+LISTING_QUERY = """
+query Listing($category: String, $year: Int) {
+  roleGuides(category: $category, year: $year, perPage: 100) {
+    items { id title slug url roleName year intro category { name slug } heroImage { id title } }
+    pagination { total count perPage currentPage totalPages }
+  }
+}
+"""
+
+
+def count_queries(client, query, variables):
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = post_graphql(client, query, variables)
+    body = response.json()
+    assert "errors" not in body, body["errors"]
+    return len(captured), body["data"]
+
+
+def build_guide(index, slug, size):
+    """A guide with `size` FAQs, skills (each with `size` tools), companies and sections."""
+    faqs = [make_faq(f"Question {slug} {n}?") for n in range(size)]
+    tools = [make_tool(f"Tool {n}") for n in range(size)]
+    logo = Image.objects.create(title="Logo", file=get_test_image_file())
+    companies = [make_company(f"Company {slug} {n}", logo=logo) for n in range(size)]
+    body = guide_body(faqs=faqs, tools=tools, companies=companies, skills=size, sections=size)
+    hero = Image.objects.create(title="Hero", file=get_test_image_file())
+    return make_guide(index, slug, body=body, hero_image=hero)
+
+
+def test_full_guide_query_count_does_not_grow_with_content(client, roles_index):
+    build_guide(roles_index, "small", 5)
+    build_guide(roles_index, "large", 50)
+    small, small_data = count_queries(client, FULL_GUIDE_WITH_LOGOS, {"path": "/roles/small/"})
+    large, large_data = count_queries(client, FULL_GUIDE_WITH_LOGOS, {"path": "/roles/large/"})
+    faq_block = [b for b in large_data["roleGuide"]["body"] if b["blockType"] == "FaqBlock"][0]
+    assert len(faq_block["entries"]) == 50
+    companies = [
+        b for b in large_data["roleGuide"]["body"] if b["blockType"] == "CompaniesHiringBlock"
+    ]
+    assert len(companies[0]["companies"]) == 50 and companies[0]["companies"][0]["logo"]
+    assert small == large, f"{small} queries for 5 of everything, {large} for 50"
+    assert large <= 12
+
+
+def build_listing(index, count):
+    category = make_category("Data")
+    for n in range(count):
+        hero = Image.objects.create(title=f"Hero {n}", file=get_test_image_file())
+        make_guide(index, f"guide-{n}", category=category, hero_image=hero)
+
+
+def test_listing_query_count_does_not_grow_with_guides(client, roles_index):
+    build_listing(roles_index, 3)
+    small, small_data = count_queries(client, LISTING_QUERY, {"category": "data", "year": 2026})
+    assert small_data["roleGuides"]["pagination"]["total"] == 3
+    build_listing_more = 27
+    for n in range(3, 3 + build_listing_more):
+        hero = Image.objects.create(title=f"Hero {n}", file=get_test_image_file())
+        make_guide(roles_index, f"guide-{n}", category=make_category("Data"), hero_image=hero)
+    large, large_data = count_queries(client, LISTING_QUERY, {"category": "data", "year": 2026})
+    assert large_data["roleGuides"]["pagination"]["total"] == 30
+    assert len(large_data["roleGuides"]["items"]) == 30
+    assert small == large, f"{small} queries for 3 guides, {large} for 30"
