@@ -36,7 +36,7 @@ def guide_form(
     body=None,
     **fields,
 ):
-    """The editor's form for a role guide, as nested data; `body` is a list of (type, form value)."""
+    """The editor's form for a role guide; `body` is a list of (type, form value)."""
     data = {
         "title": title,
         "slug": slug,

@@ -164,9 +164,11 @@ def test_rich_text_links_resolve_only_to_visible_pages(gql, roles_index, hidden_
 
 def test_call_to_action_never_links_to_a_hidden_page(gql, roles_index, hidden_guides):
     make_guide(roles_index, "cta", body=guide_body(link_page=hidden_guides["draft"]))
-    data = gql(
-        '{ roleGuide(slug: "cta") { body { ... on CallToActionBlock { href linkPage { title } } } } }'
+    query = (
+        '{ roleGuide(slug: "cta") { body { '
+        "... on CallToActionBlock { href linkPage { title } } } } }"
     )
+    data = gql(query)
     cta = next(block for block in data["roleGuide"]["body"] if "href" in block)
     assert cta == {"href": None, "linkPage": None}
 

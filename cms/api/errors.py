@@ -23,6 +23,8 @@ INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
 # Exceptions that a client's arguments can provoke inside grapple's resolvers
 # (an unknown `order` field, a malformed `contentType`): the client's fault, not ours.
 CLIENT_CAUSED = (FieldError, ValueError, ObjectDoesNotExist, LookupError)
+# graphql-core's words when the request names no runnable operation.
+OPERATION_SELECTION_MESSAGES = ("Unknown operation named", "Must provide operation name")
 
 
 class ApiError(GraphQLError):
@@ -43,8 +45,12 @@ def format_graphql_error(error):
         pass
     elif isinstance(error, GraphQLSyntaxError):
         code = PARSE_FAILED
+    elif error.message.startswith("Variable '$"):
+        code = BAD_USER_INPUT
+    elif error.message.startswith(OPERATION_SELECTION_MESSAGES):
+        code = BAD_REQUEST
     elif original is None:
-        code = BAD_USER_INPUT if error.message.startswith("Variable '$") else VALIDATION_FAILED
+        code = VALIDATION_FAILED
     elif isinstance(original, CLIENT_CAUSED):
         code = BAD_USER_INPUT
         formatted["message"] = f"Invalid argument for '{error.path[-1] if error.path else ''}'."

@@ -1,0 +1,116 @@
+"""Whatever a client sends, the answer is a coded GraphQL error, never a 500 or a trace."""
+
+import json
+
+import pytest
+
+ROLE_QUERY = "{ roleGuides { pagination { total } } }"
+
+
+def errors_of(response):
+    body = json.loads(response.content)
+    assert body["errors"], body
+    assert "Traceback" not in response.content.decode()
+    return body["errors"]
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "code"),
+    [
+        ("{not json", "application/json", "BAD_REQUEST"),
+        (b"\xff\xfe", "application/json", "BAD_REQUEST"),
+        (b"\xff\xfe", "application/graphql", "BAD_REQUEST"),
+        ("[1, 2]", "application/json", "BAD_REQUEST"),
+        ('{"query": 123}', "application/json", "BAD_REQUEST"),
+        (
+            '{"query": "{ roleGuides { items { title } } }", "variables": [1]}',
+            "application/json",
+            "BAD_REQUEST",
+        ),
+        ('{"query": "{ x", "variables": {}}', "application/json", "GRAPHQL_PARSE_FAILED"),
+        ('{"query": "{ nope }"}', "application/json", "GRAPHQL_VALIDATION_FAILED"),
+        ("{}", "application/json", "BAD_REQUEST"),
+        ("query=x", "text/plain", "BAD_REQUEST"),
+    ],
+    ids=[
+        "malformed-json",
+        "invalid-utf8-json",
+        "invalid-utf8-graphql",
+        "json-list",
+        "query-not-a-string",
+        "variables-not-an-object",
+        "syntax-error",
+        "unknown-field",
+        "no-query",
+        "wrong-content-type",
+    ],
+)
+def test_bad_requests_get_their_code(client, db, body, content_type, code):
+    response = client.post("/graphql/", data=body, content_type=content_type)
+    assert response.status_code == 400
+    assert errors_of(response)[0]["extensions"]["code"] == code
+
+
+def test_invalid_variable_value(client, db):
+    response = client.post(
+        "/graphql/",
+        data=json.dumps(
+            {
+                "query": "query($y: Int) { roleGuides(year: $y) { items { title } } }",
+                "variables": {"y": "x"},
+            }
+        ),
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert errors_of(response)[0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+def test_unknown_operation_name(client, db):
+    response = client.post(
+        "/graphql/",
+        data=json.dumps(
+            {"query": "query A { roleGuides { items { title } } }", "operationName": "B"}
+        ),
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert errors_of(response)[0]["extensions"]["code"] == "BAD_REQUEST"
+
+
+def test_other_methods_are_refused(client, db):
+    response = client.put("/graphql/", data="{}", content_type="application/json")
+    assert response.status_code == 405
+    assert errors_of(response)[0]["extensions"]["code"] == "METHOD_NOT_ALLOWED"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['{ pages(order: "no_such_field") { title } }', '{ pages(contentType: "nonsense") { title } }'],
+)
+def test_bad_grapple_arguments_do_not_leak_internals(client, site_tree, query):
+    response = client.post(
+        "/graphql/", data=json.dumps({"query": query}), content_type="application/json"
+    )
+    [error] = errors_of(response)
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "Choices are" not in error["message"] and "keyword" not in error["message"]
+
+
+def test_get_requests_work(client, db):
+    response = client.get("/graphql/", {"query": ROLE_QUERY}, HTTP_ACCEPT="application/json")
+    assert response.status_code == 200
+    assert response.json() == {"data": {"roleGuides": {"pagination": {"total": 0}}}}
+
+
+def test_mutations_are_not_offered(client, db):
+    response = client.post(
+        "/graphql/", data=json.dumps({"query": "mutation { x }"}), content_type="application/json"
+    )
+    assert errors_of(response)[0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+
+
+def test_graphiql_is_off_outside_development(client, db):
+    assert client.get("/graphiql/").status_code == 404
+    response = client.get("/graphql/", HTTP_ACCEPT="text/html")
+    assert b"graphiql" not in response.content.lower()
