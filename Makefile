@@ -20,7 +20,7 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py ensure_admin
-	@echo "GraphQL: http://127.0.0.1:$(PORT)/graphql/  (GraphiQL: http://127.0.0.1:$(PORT)/graphiql/)"
+	@echo "GraphQL: http://127.0.0.1:$(PORT)/graphql/ (open it in a browser for GraphiQL)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install
