@@ -7,12 +7,12 @@ in the block picker, and a docstring, which becomes its GraphQL description.
 import copy
 
 from django.core.exceptions import ValidationError
-from grapple.helpers import register_streamfield_block
 from grapple.models import GraphQLInt, GraphQLPage, GraphQLRichText, GraphQLString
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from cms.api.blocks import ApiStructBlock, register_api_blocks
 from cms.api.fields import GraphQLBlockList, GraphQLObject, GraphQLSnippetList, required_list
 from roles.graphql_types import SalaryRowType
 from roles.salary import CURRENCY_CHOICES, SalaryRow
@@ -50,7 +50,7 @@ class SharedSnippetChooserBlock(SnippetChooserBlock):
         return result
 
 
-class SectionBlock(blocks.StructBlock):
+class SectionBlock(ApiStructBlock):
     """A heading and rich text, e.g. 'What does an MLOps engineer do?'."""
 
     heading = blocks.CharBlock(max_length=160)
@@ -71,7 +71,7 @@ class SectionBlock(blocks.StructBlock):
         }
 
 
-class SkillBlock(blocks.StructBlock):
+class SkillBlock(ApiStructBlock):
     """One skill and the tools a practitioner uses for it."""
 
     name = blocks.CharBlock(max_length=200, help_text="e.g. 'ML pipeline orchestration'.")
@@ -98,7 +98,7 @@ class SkillBlock(blocks.StructBlock):
         label = "Skill"
 
 
-class SkillsListBlock(blocks.StructBlock):
+class SkillsListBlock(ApiStructBlock):
     """A list of skills, each with the tools behind it."""
 
     heading = blocks.CharBlock(max_length=160)
@@ -119,7 +119,7 @@ class SkillsListBlock(blocks.StructBlock):
         }
 
 
-class MomentBlock(blocks.StructBlock):
+class MomentBlock(ApiStructBlock):
     """One part of a working day, e.g. the morning, told as a short narrative."""
 
     label = blocks.CharBlock(max_length=60, help_text="e.g. 'Morning' or 'End of day'.")
@@ -138,7 +138,7 @@ class MomentBlock(blocks.StructBlock):
         label = "Moment"
 
 
-class DayInTheLifeBlock(blocks.StructBlock):
+class DayInTheLifeBlock(ApiStructBlock):
     """A day in the role, as ordered moments from morning to end of day."""
 
     heading = blocks.CharBlock(max_length=160)
@@ -159,7 +159,7 @@ class DayInTheLifeBlock(blocks.StructBlock):
         }
 
 
-class CareerLevelBlock(blocks.StructBlock):
+class CareerLevelBlock(ApiStructBlock):
     """One rung of the career ladder."""
 
     title = blocks.CharBlock(max_length=120, help_text="e.g. 'Senior MLOps Engineer'.")
@@ -175,7 +175,7 @@ class CareerLevelBlock(blocks.StructBlock):
         label = "Level"
 
 
-class CareerPathBlock(blocks.StructBlock):
+class CareerPathBlock(ApiStructBlock):
     """The career ladder, from the first level to the most senior."""
 
     heading = blocks.CharBlock(max_length=160)
@@ -196,7 +196,7 @@ class CareerPathBlock(blocks.StructBlock):
         }
 
 
-class SalaryRowBlock(blocks.StructBlock):
+class SalaryRowBlock(ApiStructBlock):
     """One level of a salary table. Every amount is optional; ranges are min and max."""
 
     level = blocks.CharBlock(max_length=80, help_text="e.g. 'Entry-Level' or 'Intern'.")
@@ -257,7 +257,7 @@ class SalaryRowBlock(blocks.StructBlock):
         label = "Salary row"
 
 
-class SalaryTableBlock(blocks.StructBlock):
+class SalaryTableBlock(ApiStructBlock):
     """Pay by level in one currency, with where the figures come from and when."""
 
     heading = blocks.CharBlock(
@@ -341,7 +341,7 @@ def table_rows(values):
     return rows
 
 
-class CompaniesHiringBlock(blocks.StructBlock):
+class CompaniesHiringBlock(ApiStructBlock):
     """Companies hiring for the role. May be empty; an empty list renders nothing."""
 
     heading = blocks.CharBlock(max_length=160)
@@ -362,7 +362,7 @@ class CompaniesHiringBlock(blocks.StructBlock):
         preview_value = {"heading": "Top companies hiring", "companies": []}
 
 
-class CallToActionBlock(blocks.StructBlock):
+class CallToActionBlock(ApiStructBlock):
     """A prompt to act, with a button that links to a page or a URL."""
 
     heading = blocks.CharBlock(max_length=160)
@@ -414,7 +414,7 @@ class CallToActionBlock(blocks.StructBlock):
         }
 
 
-class FaqBlock(blocks.StructBlock):
+class FaqBlock(ApiStructBlock):
     """Frequently asked questions, chosen from the shared FAQ entries."""
 
     heading = blocks.CharBlock(max_length=160)
@@ -453,7 +453,7 @@ class RoleGuideStreamBlock(blocks.StreamBlock):
     faq = FaqBlock()
 
 
-for block_class in (
+register_api_blocks(
     SectionBlock,
     SkillBlock,
     SkillsListBlock,
@@ -465,5 +465,4 @@ for block_class in (
     CompaniesHiringBlock,
     CallToActionBlock,
     FaqBlock,
-):
-    register_streamfield_block(block_class)
+)
