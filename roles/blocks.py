@@ -62,6 +62,7 @@ class SectionBlock(ApiStructBlock):
     ]
 
     class Meta:
+        template = "roles/blocks/section.html"
         icon = "doc-full"
         label = "Section"
         description = "A heading followed by formatted text."
@@ -110,6 +111,7 @@ class SkillsListBlock(ApiStructBlock):
     ]
 
     class Meta:
+        template = "roles/blocks/skills_list.html"
         icon = "list-ul"
         label = "Skills list"
         description = "Skills a candidate needs, each with the tools used for it."
@@ -150,6 +152,7 @@ class DayInTheLifeBlock(ApiStructBlock):
     ]
 
     class Meta:
+        template = "roles/blocks/day_in_the_life.html"
         icon = "date"
         label = "Day in the life"
         description = "The role's working day, moment by moment."
@@ -187,6 +190,7 @@ class CareerPathBlock(ApiStructBlock):
     ]
 
     class Meta:
+        template = "roles/blocks/career_path.html"
         icon = "order"
         label = "Career path"
         description = "Ordered levels, e.g. Intern → Engineer I → Senior → Staff."
@@ -289,6 +293,9 @@ class SalaryTableBlock(ApiStructBlock):
     def salary_rows(self, info, values, **kwargs):
         return table_rows(values)
 
+    def get_context(self, value, parent_context=None):
+        return {**super().get_context(value, parent_context), "rows": table_rows(value)}
+
     def clean(self, value):
         value = super().clean(value)
         has_money = any(
@@ -305,6 +312,7 @@ class SalaryTableBlock(ApiStructBlock):
         return value
 
     class Meta:
+        template = "roles/blocks/salary_table.html"
         icon = "table"
         label = "Salary table"
         description = "Base salary, equity/bonus and intern pay by level."
@@ -355,7 +363,12 @@ class CompaniesHiringBlock(ApiStructBlock):
     def chosen_companies(self, info, values, **kwargs):
         return [company for company in values["companies"] if company is not None]
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        return {**context, "companies": self.chosen_companies(None, value)}
+
     class Meta:
+        template = "roles/blocks/companies_hiring.html"
         icon = "group"
         label = "Companies hiring"
         description = "Shared company entries (name, logo, website)."
@@ -396,6 +409,12 @@ class CallToActionBlock(ApiStructBlock):
         page = page.specific
         return page if page.live and not page.get_view_restrictions().exists() else None
 
+    def get_context(self, value, parent_context=None):
+        return {
+            **super().get_context(value, parent_context),
+            "href": self.resolved_href(None, value),
+        }
+
     def resolved_href(self, info, values, **kwargs):
         page = self.live_link_page(info, values)
         if page is not None:
@@ -403,6 +422,7 @@ class CallToActionBlock(ApiStructBlock):
         return values.get("link_url") or None
 
     class Meta:
+        template = "roles/blocks/call_to_action.html"
         icon = "link"
         label = "Call to action"
         description = "Heading, text and a button linking to a page or URL."
@@ -433,7 +453,14 @@ class FaqBlock(ApiStructBlock):
     def live_entries(self, info, values, **kwargs):
         return [entry for entry in values["entries"] if entry is not None and entry.live]
 
+    def get_context(self, value, parent_context=None):
+        return {
+            **super().get_context(value, parent_context),
+            "entries": self.live_entries(None, value),
+        }
+
     class Meta:
+        template = "roles/blocks/faq.html"
         icon = "help"
         label = "FAQ"
         description = "Questions and answers from the shared FAQ entries."
