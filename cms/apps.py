@@ -7,3 +7,6 @@ class CmsConfig(AppConfig):
     name = "cms"
     label = "cms"
     verbose_name = "CMS"
+
+    def ready(self):
+        from cms.api import sitemap  # noqa: F401  (registers the root GraphQL field)

@@ -12,6 +12,11 @@ urlpatterns = [
     *graphql_urlpatterns(),
 ]
 
+if settings.SERVE_REFERENCE_CLIENT:
+    from cms.reference_client import reference_client_urlpatterns
+
+    urlpatterns += reference_client_urlpatterns()
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

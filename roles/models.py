@@ -15,7 +15,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.api.fields import required_list
+from cms.pages import BasePage
 from roles.blocks import RoleGuideStreamBlock
+from roles.structured_data import role_guide_nodes
 
 MIN_YEAR = 2000
 MAX_YEAR = 2100
@@ -92,13 +94,13 @@ class Company(index.Indexed, SluggedSnippet):
         verbose_name_plural = "companies"
 
 
-class RoleIndexPage(Page):
+class RoleIndexPage(BasePage):
     """The 'Roles' section: the parent of every role guide."""
 
     intro = models.TextField(blank=True, help_text="Shown above the list of roles.")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    graphql_fields = [GraphQLString("intro", required=True)]
+    graphql_fields = BasePage.graphql_fields + [GraphQLString("intro", required=True)]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["roles.RoleGuidePage"]
@@ -108,7 +110,7 @@ class RoleIndexPage(Page):
         verbose_name = "role index page"
 
 
-class RoleGuidePage(Page):
+class RoleGuidePage(BasePage):
     """A career guide for one role and year: what the role is, skills, pay and FAQs."""
 
     role_name = models.CharField(max_length=120, help_text="e.g. 'MLOps Engineer'.")
@@ -144,7 +146,7 @@ class RoleGuidePage(Page):
         index.FilterField("year"),
         index.FilterField("category"),
     ]
-    graphql_fields = [
+    graphql_fields = BasePage.graphql_fields + [
         GraphQLString("role_name", required=True),
         GraphQLInt("year", required=True),
         GraphQLString("intro", required=True),
@@ -163,3 +165,6 @@ class RoleGuidePage(Page):
     class Meta:
         verbose_name = "role guide"
         indexes = [models.Index(fields=["year"])]
+
+    def structured_data_nodes(self, page_url):
+        return role_guide_nodes(self, page_url)

@@ -99,9 +99,10 @@ def test_parent_of_a_page_under_an_unpublished_section_is_hidden(gql, roles_inde
     assert data["page"]["parent"] is None
 
 
-def test_preview_token_is_not_a_back_door_without_headless_preview(gql, hidden_guides):
-    token = f"id={hidden_guides['draft'].pk};page_type=roles.roleguidepage:forged"
-    assert gql("query($t: String) { page(token: $t) { title } }", {"t": token})["page"] is None
+def test_a_forged_preview_token_is_not_a_back_door(gql_errors, hidden_guides):
+    token = f"id={hidden_guides['draft'].pk}:forged:signature"
+    _, errors = gql_errors("query($t: String) { page(token: $t) { title } }", {"t": token})
+    assert errors[0]["extensions"]["code"] == "PREVIEW_TOKEN_INVALID"
 
 
 FAQ_QUERY = (

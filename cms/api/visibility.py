@@ -104,7 +104,9 @@ class RedirectsQuery(GrappleRedirectsQuery):
 
 def replace_leaky_query_mixins(query_mixins):
     """Swap grapple's unfiltered root fields for the filtered ones above, in place."""
-    replacements = {"snippets": SnippetsQuery(), "search": SearchQuery()}
+    from cms.api.preview import PagesQuery
+
+    replacements = {"snippets": SnippetsQuery(), "search": SearchQuery(), "pages": PagesQuery()}
     for index, mixin in enumerate(query_mixins):
         if mixin is GrappleRedirectsQuery:
             query_mixins[index] = RedirectsQuery

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "roles",
     "faqs",
     "cms",
+    "wagtail_headless_preview",
     "corsheaders",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -142,13 +143,25 @@ WAGTAIL_I18N_ENABLED = False
 
 # GraphQL (wagtail-grapple over graphene-django)
 GRAPPLE = {
-    "APPS": ["home", "roles", "faqs"],
+    "APPS": ["home", "roles", "faqs", "cms"],
     "EXPOSE_GRAPHIQL": False,
     "PAGE_SIZE": 20,
     "MAX_PAGE_SIZE": 100,
     "PAGE_INTERFACE": "cms.api.page_interface.PageInterface",
 }
 GRAPHENE = {"SCHEMA": "cms.api.schema.schema"}
+
+# Frontend and previews
+# Where the public frontend lives: canonical URLs, sitemap entries and social cards point there.
+FRONTEND_BASE_URL = os.environ.get("FRONTEND_BASE_URL", "http://127.0.0.1:8000")
+# The page the admin's Preview opens, per site hostname ("default" for all others); a relative
+# URL is on this server. The reference client in frontend_contract/ is served at /reference-client/.
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": os.environ.get("PREVIEW_CLIENT_URL", "/reference-client/")},
+    "ENFORCE_TRAILING_SLASH": True,
+}
+PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "3600"))
+SERVE_REFERENCE_CLIENT = env_bool("SERVE_REFERENCE_CLIENT", False)
 
 # CORS: the frontends allowed to call the API from a browser.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")

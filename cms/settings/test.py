@@ -15,3 +15,4 @@ STORAGES = {
 }
 if not os.environ.get("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SERVE_REFERENCE_CLIENT = True

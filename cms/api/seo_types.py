@@ -1,0 +1,46 @@
+"""GraphQL types for SEO values and sitemap entries."""
+
+import graphene
+from grapple.types.images import get_image_type
+
+
+class SeoType(graphene.ObjectType):
+    """What a frontend puts in <head>: final values, after every fallback."""
+
+    class Meta:
+        name = "Seo"
+
+    title = graphene.String(required=True, description="SEO title, else the page title.")
+    description = graphene.String(
+        required=True,
+        description="Search description, else the intro as plain text cut near 155 characters.",
+    )
+    canonical_url = graphene.String(
+        required=True, description="Canonical URL, else the page's URL on the frontend."
+    )
+    image = graphene.Field(
+        get_image_type,
+        description="Social image, else the hero image, else the site's default. May be null.",
+    )
+    no_index = graphene.Boolean(required=True, description="True: add a noindex robots tag.")
+    site_name = graphene.String(required=True)
+    structured_data = graphene.JSONString(
+        required=True,
+        description="The page's JSON-LD (schema.org), generated from its content.",
+    )
+
+    def resolve_structured_data(self, info):
+        from cms.structured_data import structured_data_for
+
+        return structured_data_for(self.page)
+
+
+class SitemapEntryType(graphene.ObjectType):
+    """One live, public, indexable page, for a frontend's sitemap.xml."""
+
+    class Meta:
+        name = "SitemapEntry"
+
+    url = graphene.String(required=True, description="Absolute URL on the frontend.")
+    path = graphene.String(required=True, description="Path relative to the site root.")
+    last_modified = graphene.DateTime(required=True)

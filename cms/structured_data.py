@@ -1,0 +1,50 @@
+"""JSON-LD generated from a page's content, never typed by hand.
+
+Every page is a schema.org `WebPage` with a `BreadcrumbList`; a page type adds its own nodes
+by defining `structured_data_nodes()` (role guides add `Occupation` and `FAQPage`).
+"""
+
+from cms.seo import frontend_url, seo_for
+
+CONTEXT = "https://schema.org"
+
+
+def breadcrumb_list(page, page_url):
+    trail = [
+        ancestor.specific for ancestor in page.get_ancestors(inclusive=False).filter(depth__gt=1)
+    ] + [page]
+    return {
+        "@type": "BreadcrumbList",
+        "@id": f"{page_url}#breadcrumb",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": crumb.title,
+                "item": frontend_url(crumb),
+            }
+            for position, crumb in enumerate(trail, start=1)
+        ],
+    }
+
+
+def structured_data_for(page):
+    """The JSON-LD document for `page`: one @graph holding every node."""
+    seo = seo_for(page)
+    page_url = seo.canonical_url
+    web_page = {
+        "@type": "WebPage",
+        "@id": page_url,
+        "url": page_url,
+        "name": seo.title,
+        "description": seo.description,
+        "breadcrumb": {"@id": f"{page_url}#breadcrumb"},
+    }
+    if page.last_published_at:
+        web_page["dateModified"] = page.last_published_at.isoformat()
+    nodes = [web_page, breadcrumb_list(page, page_url)]
+    extra = getattr(page, "structured_data_nodes", None)
+    if extra:
+        nodes += extra(page_url)
+        web_page["mainEntity"] = [{"@id": node["@id"]} for node in nodes[2:]]
+    return {"@context": CONTEXT, "@graph": nodes}

@@ -1,0 +1,145 @@
+"""Headless preview of drafts: the admin's Preview issues a token; GraphQL serves that draft,
+only to the token, only until it expires; the public keeps seeing the published page."""
+
+import re
+from html import unescape
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.signing import TimestampSigner
+from wagtail_headless_preview.models import PagePreview
+
+from cms.api.preview import SIGNER_SALT, purge_expired_previews
+from tests.admin_forms import guide_form, section_form
+from tests.factories import make_category, make_guide
+
+PREVIEW_QUERY = """
+query($token: String, $id: ID, $slug: String, $contentType: String) {
+  page(token: $token, id: $id, slug: $slug, contentType: $contentType) {
+    title
+    ... on RoleGuidePage { intro body { ... on SectionBlock { heading } } seo { title } }
+  }
+}
+"""
+
+
+@pytest.fixture
+def editor(client, db):
+    user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def guide(roles_index):
+    return make_guide(roles_index, "previewed", title="Published title", intro="Published intro")
+
+
+def preview_url_from_admin(editor, post_url, form_data):
+    """Do what the admin's Preview button does; return the preview client URL it opens."""
+    response = editor.post(post_url, form_data)
+    assert response.json()["is_valid"] is True, response.content
+    response = editor.get(post_url, {"mode": ""})
+    assert response.status_code == 200
+    src = re.search(r'<iframe[^>]+src="([^"]+)"', response.content.decode())
+    assert src, response.content.decode()[:3000]
+    return unescape(src.group(1))
+
+
+def token_in(url):
+    return parse_qs(urlparse(url).query)["token"][0]
+
+
+def draft_form(guide, **changes):
+    fields = {"title": "Draft title", "intro": "Draft intro", **changes}
+    return guide_form(
+        category=guide.category, slug=guide.slug, body=[section_form("Draft heading")], **fields
+    )
+
+
+@pytest.fixture
+def draft_token(editor, guide):
+    url = preview_url_from_admin(
+        editor, f"/admin/pages/{guide.pk}/edit/preview/", draft_form(guide)
+    )
+    assert url.startswith("/reference-client/?")  # relative: the admin's own server
+    return token_in(url)
+
+
+def test_preview_token_returns_the_draft_with_every_field(client, draft_token, guide, gql):
+    page = gql(PREVIEW_QUERY, {"token": draft_token})["page"]
+    assert page["title"] == "Draft title"
+    assert page["intro"] == "Draft intro"
+    assert page["body"] == [{"heading": "Draft heading"}]
+    assert page["seo"] == {"title": "Draft title"}
+
+
+def test_the_public_still_gets_the_published_page(draft_token, guide, gql):
+    data = gql('{ roleGuide(slug: "previewed") { title intro } page(slug: "previewed") { title } }')
+    assert data["roleGuide"] == {"title": "Published title", "intro": "Published intro"}
+    assert data["page"] == {"title": "Published title"}
+
+
+def test_a_token_is_bound_to_its_page(draft_token, roles_index, gql, gql_errors):
+    other = make_guide(roles_index, "other")
+    for variables in ({"id": other.pk}, {"slug": "other"}, {"contentType": "home.HomePage"}):
+        _, errors = gql_errors(PREVIEW_QUERY, {"token": draft_token, **variables})
+        assert errors[0]["extensions"]["code"] == "PREVIEW_TOKEN_PAGE_MISMATCH"
+    assert gql(PREVIEW_QUERY, {"token": draft_token, "slug": "previewed"})["page"]
+
+
+def test_an_expired_token_is_refused(draft_token, gql_errors, settings):
+    settings.PREVIEW_TOKEN_MAX_AGE = -1
+    _, errors = gql_errors(PREVIEW_QUERY, {"token": draft_token})
+    assert errors[0]["extensions"]["code"] == "PREVIEW_TOKEN_EXPIRED"
+    assert "expired" in errors[0]["message"]
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda token: token[:-2] + ("aa" if not token.endswith("aa") else "bb"),
+        lambda token: token.replace("id=", "id=9", 1),
+        lambda token: "garbage",
+        lambda token: "",
+        lambda token: "x" * 5000,
+    ],
+    ids=["signature", "identifier", "garbage", "empty", "huge"],
+)
+def test_a_tampered_token_is_refused(draft_token, gql, gql_errors, tamper):
+    token = tamper(draft_token)
+    if not token:
+        # An empty token is no token: the lookup needs another argument and finds nothing.
+        assert gql(PREVIEW_QUERY, {"token": token})["page"] is None
+        return
+    _, errors = gql_errors(PREVIEW_QUERY, {"token": token})
+    assert errors[0]["extensions"]["code"] == "PREVIEW_TOKEN_INVALID"
+
+
+def test_a_validly_signed_but_unknown_token_is_refused(guide, gql_errors):
+    token = TimestampSigner(salt=SIGNER_SALT).sign(f"id={guide.pk}")
+    _, errors = gql_errors(PREVIEW_QUERY, {"token": token})
+    assert errors[0]["extensions"]["code"] == "PREVIEW_TOKEN_INVALID"
+
+
+def test_a_new_unsaved_page_can_be_previewed(editor, roles_index, gql):
+    form = guide_form(category=make_category(), title="Brand new", body=[section_form("New")])
+    add = f"/admin/pages/add/roles/roleguidepage/{roles_index.pk}/preview/"
+    token = token_in(preview_url_from_admin(editor, add, form))
+    page = gql(PREVIEW_QUERY, {"token": token, "contentType": "roles.RoleGuidePage"})["page"]
+    assert page["title"] == "Brand new" and page["body"] == [{"heading": "New"}]
+
+
+def test_expired_previews_are_cleaned_up(draft_token, settings):
+    assert PagePreview.objects.filter(token=draft_token).exists()
+    assert purge_expired_previews() == 0
+    settings.PREVIEW_TOKEN_MAX_AGE = -1
+    assert purge_expired_previews() == 1
+    assert not PagePreview.objects.exists()
+
+
+def test_reference_client_is_served(client, db):
+    response = client.get("/reference-client/")
+    assert response.status_code == 200
+    assert b"<script" in b"".join(response.streaming_content)
