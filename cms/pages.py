@@ -88,8 +88,19 @@ class BasePage(HeadlessPreviewMixin, SeoFieldsMixin, Page):
             "title_shown": shorten(seo.title, TITLE_LENGTH),
             "description_shown": shorten(seo.description, DESCRIPTION_LENGTH),
             "structured_data": json.dumps(data, indent=2, ensure_ascii=False),
-            "frontend_host": settings.FRONTEND_BASE_URL.split("://")[-1].split("/")[0],
+            "frontend_host": frontend_host(),
+            "breadcrumb_url": breadcrumb_url(seo.canonical_url),
         }
+
+
+def frontend_host():
+    return settings.FRONTEND_BASE_URL.split("://")[-1].split("/")[0]
+
+
+def breadcrumb_url(url):
+    """'host › roles › guide', the way search results show a URL."""
+    host_and_path = url.split("://")[-1].strip("/")
+    return " › ".join(part for part in host_and_path.split("/") if part)
 
 
 def seo_type():
