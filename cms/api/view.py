@@ -1,49 +1,301 @@
-"""The GraphQL endpoint: `/graphql/`, POST JSON or GET, with coded errors."""
+"""The GraphQL endpoint, `/graphql/`: POST JSON (one operation or a batch) or GET.
+
+In order, each request is checked for: method and body size, JSON shape, persisted-query
+hash (Apollo's automatic persisted queries, and the operations the frontend contract
+registers), the allow-list in production, query length and tokens, aliases, GraphQL
+validation (the standard rules, plus no introspection unless enabled), depth and cost. Only
+then does it run. Every refusal is a GraphQL error with its own `extensions.code`.
+"""
+
+import hashlib
+import json
+import logging
+import re
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import path
+from django.utils.decorators import method_decorator
+from django.views import View
 from django.views.decorators.csrf import csrf_exempt
-from graphene_django.views import GraphQLView, HttpError
-from graphql import GraphQLError
+from graphene_django.views import GraphQLView
+from graphql import (
+    GraphQLSyntaxError,
+    OperationType,
+    execute,
+    get_operation_ast,
+    parse,
+    specified_rules,
+    validate,
+)
+from graphql.validation import NoSchemaIntrospectionCustomRule
 
-from cms.api.errors import format_graphql_error, format_http_error
+from cms.api import errors
+from cms.api.errors import ApiError, format_graphql_error
+from cms.api.limits import check_aliases, check_depth_and_cost, limit
+from cms.api.operations import operations_by_hash, sha256_of
+
+logger = logging.getLogger("cms.api")
+
+PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
+PERSISTED_QUERY_NOT_ALLOWED = "PERSISTED_QUERY_NOT_ALLOWED"
+PERSISTED_QUERY_HASH_MISMATCH = "PERSISTED_QUERY_HASH_MISMATCH"
+QUERY_TOO_LARGE = "QUERY_TOO_LARGE"
+REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE"
+BATCH_TOO_LARGE = "BATCH_TOO_LARGE"
+APQ_CACHE_PREFIX = "apq:"
+PREVIEW_ARGUMENT = re.compile(r"\btoken\s*:")
 
 
-def bad_request(message):
-    return HttpError(HttpResponseBadRequest(message))
+class RequestError(Exception):
+    """The request itself is wrong (before any GraphQL runs); carries an HTTP status."""
+
+    def __init__(self, message, code=errors.BAD_REQUEST, status=400):
+        super().__init__(message)
+        self.code, self.status = code, status
+
+    def as_json(self):
+        return {"message": str(self), "extensions": {"code": self.code}}
 
 
-class ApiView(GraphQLView):
-    """graphene-django's view with stable error codes and no 500 for what a client sent."""
+def schema():
+    from cms.api.schema import schema as public_schema
 
-    @staticmethod
-    def format_error(error):
-        if isinstance(error, GraphQLError):
-            return format_graphql_error(error)
-        if isinstance(error, HttpError):
-            message = error.response.content.decode(errors="replace") or error.message
-            return format_http_error(error.response.status_code, message)
-        return format_graphql_error(GraphQLError(str(error), original_error=error))
+    return public_schema.graphql_schema
 
-    def parse_body(self, request):
+
+def validation_rules():
+    """The standard rules, always; graphene-django would replace them if given a list."""
+    rules = list(specified_rules)
+    if not settings.GRAPHQL_INTROSPECTION:
+        rules.append(NoSchemaIntrospectionCustomRule)
+    return rules
+
+
+def json_field(value, name):
+    """GET sends variables and extensions as JSON strings; POST as objects."""
+    if isinstance(value, str):
         try:
-            return super().parse_body(request)
-        except UnicodeDecodeError as error:
-            raise bad_request("The body is not valid UTF-8.") from error
+            value = json.loads(value)
+        except ValueError as error:
+            raise RequestError(f"`{name}` is not valid JSON.") from error
+    if value is not None and not isinstance(value, dict):
+        raise RequestError(f"`{name}` must be a JSON object.")
+    return value
 
-    @staticmethod
-    def get_graphql_params(request, data):
-        query, variables, operation_name, id_ = GraphQLView.get_graphql_params(request, data)
-        if query is not None and not isinstance(query, str):
-            raise bad_request("`query` must be a string.")
-        if variables is not None and not isinstance(variables, dict):
-            raise bad_request("`variables` must be a JSON object.")
-        if operation_name is not None and not isinstance(operation_name, str):
-            raise bad_request("`operationName` must be a string.")
-        return query, variables, operation_name, id_
+
+class Operation:
+    """One GraphQL request, after its parameters are read and its persisted query resolved."""
+
+    def __init__(self, payload):
+        if not isinstance(payload, dict):
+            raise RequestError("Each operation must be a JSON object.")
+        self.query = payload.get("query")
+        self.variables = json_field(payload.get("variables"), "variables")
+        self.extensions = json_field(payload.get("extensions"), "extensions") or {}
+        self.operation_name = payload.get("operationName") or None
+        if self.query is not None and not isinstance(self.query, str):
+            raise RequestError("`query` must be a string.")
+        if self.operation_name is not None and not isinstance(self.operation_name, str):
+            raise RequestError("`operationName` must be a string.")
+        self.persisted_hash = self.read_persisted_hash()
+
+    def read_persisted_hash(self):
+        persisted = self.extensions.get("persistedQuery")
+        if persisted is None:
+            return None
+        digest = persisted.get("sha256Hash") if isinstance(persisted, dict) else None
+        if not isinstance(digest, str) or not re.fullmatch(r"[0-9a-f]{64}", digest):
+            raise RequestError(
+                "`extensions.persistedQuery.sha256Hash` must be a sha256 hex digest."
+            )
+        return digest
+
+    @property
+    def is_preview(self):
+        return "token" in (self.variables or {}) or bool(PREVIEW_ARGUMENT.search(self.query or ""))
+
+    def resolve_query_text(self):
+        """Fill in `query` from a persisted hash, or register it; enforce the allow-list."""
+        registered = operations_by_hash()
+        digest = self.persisted_hash
+        if digest and self.query is None:
+            operation = registered.get(digest)
+            self.query = operation.text if operation else cache.get(APQ_CACHE_PREFIX + digest)
+            if self.query is None:
+                raise ApiError("PersistedQueryNotFound", PERSISTED_QUERY_NOT_FOUND)
+        elif digest:
+            if sha256_of(self.query) != digest:
+                raise ApiError(
+                    "The query's sha256 does not match extensions.persistedQuery.sha256Hash.",
+                    PERSISTED_QUERY_HASH_MISMATCH,
+                )
+            if digest not in registered and not settings.GRAPHQL_ALLOWLIST_ONLY:
+                cache.set(APQ_CACHE_PREFIX + digest, self.query, timeout=None)
+        if self.query is None:
+            raise RequestError("Must provide a query string or a persisted query hash.")
+        if settings.GRAPHQL_ALLOWLIST_ONLY and sha256_of(self.query) not in registered:
+            raise ApiError(
+                "Only the registered operations of the frontend contract are accepted here.",
+                PERSISTED_QUERY_NOT_ALLOWED,
+            )
+
+
+def run(operation, request):
+    """Execute one operation; return (response dict, HTTP status)."""
+    try:
+        operation.resolve_query_text()
+        if len(operation.query) > limit("MAX_QUERY_LENGTH"):
+            raise ApiError(
+                f"The query is longer than {limit('MAX_QUERY_LENGTH')} characters.",
+                QUERY_TOO_LARGE,
+            )
+        try:
+            document = parse(operation.query, max_tokens=limit("MAX_TOKENS"))
+        except GraphQLSyntaxError as error:
+            if "tokens" in error.message:
+                raise ApiError("The query has too many tokens.", QUERY_TOO_LARGE) from error
+            return {"errors": [format_graphql_error(error)]}, 400
+        operation_ast = get_operation_ast(document, operation.operation_name)
+        if operation_ast is None:
+            raise RequestError(
+                "Unknown operation name."
+                if operation.operation_name
+                else "Name the operation to run."
+            )
+        if schema().get_root_type(operation_ast.operation) is None:
+            raise ApiError(
+                f"This API has no {operation_ast.operation.value} operations.",
+                errors.VALIDATION_FAILED,
+            )
+        if request.method == "GET" and operation_ast.operation != OperationType.QUERY:
+            raise RequestError("Only queries can be sent with GET.", errors.METHOD_NOT_ALLOWED, 405)
+        check_aliases(document)
+        invalid = validate(schema(), document, validation_rules(), max_errors=20)
+        if invalid:
+            return {"errors": [format_graphql_error(e) for e in invalid]}, 400
+        measure = check_depth_and_cost(
+            schema(), document, operation.operation_name, operation.variables
+        )
+    except ApiError as error:
+        return {"errors": [format_graphql_error(error)]}, 200 if error.extensions[
+            "code"
+        ] == PERSISTED_QUERY_NOT_FOUND else 400
+    result = execute(
+        schema(),
+        document,
+        context_value=request,
+        variable_values=operation.variables,
+        operation_name=operation.operation_name,
+    )
+    response = {}
+    status = 200
+    if result.errors:
+        response["errors"] = [format_graphql_error(e) for e in result.errors]
+        if any(not e.path for e in result.errors):
+            status = 400
+    if status == 200:
+        response["data"] = result.data
+    response["extensions"] = {"cost": {"requested": measure.cost, "maximum": limit("MAX_COST")}}
+    return response, status
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class ApiView(View):
+    """The GraphQL endpoint. See the module docstring for the order of checks."""
+
+    http_method_names = ["get", "post", "options"]
+
+    def dispatch(self, request, *args, **kwargs):
+        if settings.DEBUG and request.method == "GET" and wants_graphiql(request):
+            return GraphQLView.as_view(graphiql=True)(request)
+        try:
+            if request.method not in ("GET", "POST"):
+                raise RequestError(
+                    "GraphQL takes GET or POST requests.", errors.METHOD_NOT_ALLOWED, 405
+                )
+            payload = self.payload(request)
+            if isinstance(payload, list):
+                return self.batch(request, payload)
+            operation = Operation(payload)
+            body, status = run(operation, request)
+        except RequestError as error:
+            return json_response({"errors": [error.as_json()]}, error.status)
+        response = json_response(body, status)
+        if request.method == "GET" and status == 200 and "errors" not in body:
+            return cache_headers(request, response, operation)
+        response["Cache-Control"] = "no-store"
+        return response
+
+    def payload(self, request):
+        if request.method == "GET":
+            return request.GET.dict()
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+        if length > limit("MAX_BODY_BYTES"):
+            raise RequestError(
+                f"The request body is larger than {limit('MAX_BODY_BYTES')} bytes.",
+                REQUEST_TOO_LARGE,
+                413,
+            )
+        content_type = request.content_type
+        try:
+            text = request.body.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise RequestError("The body is not valid UTF-8.") from error
+        if content_type == "application/graphql":
+            return {"query": text}
+        if content_type != "application/json":
+            raise RequestError("Send application/json (or application/graphql).")
+        try:
+            return json.loads(text)
+        except ValueError as error:
+            raise RequestError("The body is not valid JSON.") from error
+
+    def batch(self, request, payloads):
+        if not payloads:
+            raise RequestError("A batch needs at least one operation.")
+        if len(payloads) > limit("MAX_BATCH"):
+            raise RequestError(
+                f"A batch may hold at most {limit('MAX_BATCH')} operations.", BATCH_TOO_LARGE
+            )
+        results = []
+        for payload in payloads:
+            try:
+                results.append(run(Operation(payload), request)[0])
+            except RequestError as error:
+                results.append({"errors": [error.as_json()]})
+        response = json_response(results, 200)
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+def json_response(body, status):
+    return HttpResponse(
+        json.dumps(body, separators=(",", ":")), status=status, content_type="application/json"
+    )
+
+
+def wants_graphiql(request):
+    accept = request.headers.get("Accept", "")
+    return "text/html" in accept and "raw" not in request.GET and "query" not in request.GET
+
+
+def cache_headers(request, response, operation):
+    """GET answers carry an ETag; persisted, non-preview ones may be cached by a CDN."""
+    etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+    if operation.persisted_hash and not operation.is_preview:
+        response["Cache-Control"] = f"public, max-age={settings.GRAPHQL_CACHE_MAX_AGE}"
+    else:
+        response["Cache-Control"] = "no-store" if operation.is_preview else "no-cache"
+    response["ETag"] = etag
+    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+        not_modified = HttpResponseNotModified()
+        for header in ("ETag", "Cache-Control"):
+            not_modified[header] = response[header]
+        return not_modified
+    return response
 
 
 def graphql_urlpatterns():
-    view = csrf_exempt(ApiView.as_view(graphiql=settings.DEBUG))
-    return [path("graphql/", view, name="graphql")]
+    return [path("graphql/", ApiView.as_view(), name="graphql")]

@@ -163,6 +163,13 @@ WAGTAIL_HEADLESS_PREVIEW = {
 PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "3600"))
 SERVE_REFERENCE_CLIENT = env_bool("SERVE_REFERENCE_CLIENT", False)
 
+# GraphQL safety: limits (see cms/api/limits.py for every key and its default), introspection,
+# and an allow-list that accepts only the operations registered in frontend_contract/operations/.
+GRAPHQL_LIMITS = {}
+GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", True)
+GRAPHQL_ALLOWLIST_ONLY = env_bool("GRAPHQL_ALLOWLIST_ONLY", False)
+GRAPHQL_CACHE_MAX_AGE = int(os.environ.get("GRAPHQL_CACHE_MAX_AGE", "60"))
+
 # CORS: the frontends allowed to call the API from a browser.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/graphql/?$"

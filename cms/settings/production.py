@@ -20,3 +20,6 @@ CSRF_TRUSTED_ORIGINS = [
     for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",")
     if origin.strip()
 ]
+
+# Introspection is off in production unless asked for.
+GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", False)

@@ -1,0 +1,175 @@
+"""Query limits: size, aliases, depth and cost, checked before anything runs.
+
+The cost is counted the way Saleor does: every field costs 1, and a list field multiplies what
+is under it by how many items it can return (its `perPage` or `limit`, else a default page
+size). Introspection fields (`__schema`, `__type`, `__typename`) are not counted; whether
+introspection is allowed at all is a separate setting.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLList,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    get_named_type,
+    get_nullable_type,
+    value_from_ast,
+)
+
+from cms.api.errors import ApiError
+
+TOO_DEEP = "QUERY_TOO_DEEP"
+TOO_COMPLEX = "QUERY_TOO_COMPLEX"
+TOO_MANY_ALIASES = "TOO_MANY_ALIASES"
+PAGE_SIZE_ARGUMENTS = ("perPage", "limit")
+
+DEFAULTS = {
+    "MAX_DEPTH": 12,
+    "MAX_COST": 20_000,
+    "MAX_ALIASES": 30,
+    "MAX_QUERY_LENGTH": 20_000,
+    "MAX_TOKENS": 4000,
+    "MAX_BATCH": 10,
+    "MAX_BODY_BYTES": 200_000,
+    "DEFAULT_LIST_SIZE": 10,
+    "DEFAULT_PAGE_SIZE": 20,
+}
+
+
+def limit(name):
+    return {**DEFAULTS, **getattr(settings, "GRAPHQL_LIMITS", {})}[name]
+
+
+@dataclass
+class Measure:
+    depth: int
+    cost: int
+
+
+def count_aliases(document):
+    """Aliased fields in the whole document (a linear walk; fragments are counted once)."""
+    total = 0
+    stack = [definition.selection_set for definition in document.definitions]
+    while stack:
+        selection_set = stack.pop()
+        if selection_set is None:
+            continue
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode) and selection.alias:
+                total += 1
+            stack.append(getattr(selection, "selection_set", None))
+    return total
+
+
+def check_aliases(document):
+    aliases = count_aliases(document)
+    if aliases > limit("MAX_ALIASES"):
+        raise ApiError(
+            f"The query uses {aliases} aliases; at most {limit('MAX_ALIASES')} are allowed.",
+            TOO_MANY_ALIASES,
+        )
+
+
+class _Measurer:
+    """Walks one operation with the schema's types. Run only on a validated document, so
+    fragments have no cycles and every field exists."""
+
+    def __init__(self, schema, document, variables):
+        self.schema = schema
+        self.variables = variables or {}
+        self.fragments = {
+            d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+        }
+
+    def page_size(self, field_node, field_def):
+        for name in PAGE_SIZE_ARGUMENTS:
+            if name not in field_def.args:
+                continue
+            argument = next((a for a in field_node.arguments if a.name.value == name), None)
+            value = None
+            if argument is not None:
+                value = value_from_ast(argument.value, field_def.args[name].type, self.variables)
+            if value is None:
+                value = field_def.args[name].default_value
+            return value if isinstance(value, int) and value > 0 else limit("DEFAULT_PAGE_SIZE")
+        return None
+
+    def selection_set(self, selection_set, parent_type, depth, paginated):
+        deepest, cost = depth, 0
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                measure = self.field(selection, parent_type, depth + 1, paginated)
+            elif isinstance(selection, InlineFragmentNode):
+                condition = selection.type_condition
+                fragment_type = (
+                    self.schema.get_type(condition.name.value) if condition else parent_type
+                )
+                measure = self.selection_set(
+                    selection.selection_set, fragment_type, depth, paginated
+                )
+            elif isinstance(selection, FragmentSpreadNode):
+                fragment = self.fragments[selection.name.value]
+                fragment_type = self.schema.get_type(fragment.type_condition.name.value)
+                measure = self.selection_set(
+                    fragment.selection_set, fragment_type, depth, paginated
+                )
+            else:  # pragma: no cover
+                continue
+            deepest, cost = max(deepest, measure.depth), cost + measure.cost
+        return Measure(deepest, cost)
+
+    def field(self, node, parent_type, depth, paginated):
+        name = node.name.value
+        if name.startswith("__"):
+            return Measure(depth - 1, 0)
+        field_def = parent_type.fields[name]
+        multiplier = 1
+        page_size = self.page_size(node, field_def)
+        if page_size is not None:
+            multiplier = page_size
+        elif isinstance(get_nullable_type(field_def.type), GraphQLList) and not (
+            paginated and name == "items"
+        ):
+            multiplier = limit("DEFAULT_LIST_SIZE")
+        if node.selection_set is None:
+            return Measure(depth, 1)
+        child_type = get_named_type(field_def.type)
+        children = self.selection_set(
+            node.selection_set, child_type, depth, paginated=page_size is not None
+        )
+        return Measure(children.depth, 1 + multiplier * children.cost)
+
+
+def measure_operation(schema, document, operation_name, variables):
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if operation_name:
+        operations = [o for o in operations if o.name and o.name.value == operation_name]
+    if not operations:
+        return Measure(0, 0)
+    operation = operations[0]
+    root = schema.get_root_type(operation.operation)
+    return _Measurer(schema, document, variables).selection_set(
+        operation.selection_set, root, 0, paginated=False
+    )
+
+
+def check_depth_and_cost(schema, document, operation_name, variables):
+    """The operation's cost, or an ApiError when it is too deep or too costly."""
+    measure = measure_operation(schema, document, operation_name, variables)
+    if measure.depth > limit("MAX_DEPTH"):
+        raise ApiError(
+            f"The query is {measure.depth} levels deep; at most {limit('MAX_DEPTH')} are allowed.",
+            TOO_DEEP,
+        )
+    if measure.cost > limit("MAX_COST"):
+        raise ApiError(
+            f"The query would cost {measure.cost}; at most {limit('MAX_COST')} is allowed. "
+            "Ask for fewer items per page or fewer nested lists.",
+            TOO_COMPLEX,
+        )
+    return measure
