@@ -81,6 +81,7 @@ def public_heading(page, base_url):
 def test_draft_preview_in_a_real_browser(live_server, transactional_db, browser):
     from playwright.sync_api import expect
 
+    expect.set_options(timeout=20_000)  # the preview panel waits on a POST and a reload
     call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
     get_user_model().objects.create_superuser("editor", "editor@example.com", "correct-horse")
     guide = RoleGuidePage.objects.get(slug="mlops-engineer-2026")

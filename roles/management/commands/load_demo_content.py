@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from cms.models import SeoSettings
 from faqs.models import FaqEntry
 from home.models import HomePage
 from roles.demo import mlops_engineer_2026 as demo
@@ -50,6 +51,7 @@ class Command(BaseCommand):
             site = Site.objects.create(
                 hostname="localhost", port=80, root_page=home, is_default_site=True
             )
+        SeoSettings.for_site(site)  # the site's SEO defaults exist, to be edited in Settings
         if site.root_page_id != home.pk:
             old_root = site.root_page
             site.root_page = home

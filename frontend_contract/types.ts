@@ -1,0 +1,1633 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /**
+   * The `DateTime` scalar type represents a DateTime
+   * value as specified by
+   * [iso8601](https://en.wikipedia.org/wiki/ISO_8601).
+   */
+  DateTime: { input: string; output: string; }
+  /**
+   * Allows use of a JSON String for input / output from the GraphQL schema.
+   *
+   * Use of this type is *not recommended* as you lose the benefits of having a defined, static
+   * schema (one of the key benefits of GraphQL).
+   */
+  JSONString: { input: string; output: string; }
+  /** GraphQL type for an integer that must be equal or greater than zero. */
+  PositiveInt: { input: number; output: number; }
+  RichText: { input: string; output: string; }
+  /**
+   * Leverages the internal Python implementation of UUID (uuid.UUID) to provide native UUID objects
+   * in fields, resolvers and input.
+   */
+  UUID: { input: string; output: string; }
+};
+
+export type BlockQuoteBlock = StreamFieldInterface & {
+  __typename?: 'BlockQuoteBlock';
+  blockType: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type BooleanBlock = StreamFieldInterface & {
+  __typename?: 'BooleanBlock';
+  blockType: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+  value: Scalars['Boolean']['output'];
+};
+
+/** A prompt to act, with a button that links to a page or a URL. */
+export type CallToActionBlock = StreamFieldInterface & {
+  __typename?: 'CallToActionBlock';
+  blockType: Scalars['String']['output'];
+  blocks: Array<StreamFieldInterface>;
+  buttonLabel: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  heading: Scalars['String']['output'];
+  /** Where the button goes. */
+  href?: Maybe<Scalars['String']['output']>;
+  id?: Maybe<Scalars['String']['output']>;
+  linkPage?: Maybe<PageInterface>;
+  linkUrl?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+};
+
+/** One rung of the career ladder. */
+export type CareerLevelBlock = StreamFieldInterface & {
+  __typename?: 'CareerLevelBlock';
+  blockType: Scalars['String']['output'];
+  blocks: Array<StreamFieldInterface>;
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+  summary: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
+/** The career ladder, from the first level to the most senior. */
+export type CareerPathBlock = StreamFieldInterface & {
+  __typename?: 'CareerPathBlock';
+  blockType: Scalars['String']['output'];
+  blocks: Array<StreamFieldInterface>;
+  field: Scalars['String']['output'];
+  heading: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  levels: Array<CareerLevelBlock>;
+  rawValue: Scalars['String']['output'];
+};
+
+export type Category = SnippetInterface & {
+  __typename?: 'Category';
+  contentType: Scalars['String']['output'];
+  id?: Maybe<Scalars['ID']['output']>;
+  name: Scalars['String']['output'];
+  slug: Scalars['String']['output'];
+  snippetType: Scalars['String']['output'];
+};
+
+export type CharBlock = StreamFieldInterface & {
+  __typename?: 'CharBlock';
+  blockType: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type ChoiceBlock = StreamFieldInterface & {
+  __typename?: 'ChoiceBlock';
+  blockType: Scalars['String']['output'];
+  choices: Array<ChoiceOption>;
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type ChoiceOption = {
+  __typename?: 'ChoiceOption';
+  key: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+/** Collection type */
+export type CollectionObjectType = {
+  __typename?: 'CollectionObjectType';
+  ancestors: Array<Maybe<CollectionObjectType>>;
+  depth: Scalars['Int']['output'];
+  descendants: Array<Maybe<CollectionObjectType>>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  numchild: Scalars['Int']['output'];
+  path: Scalars['String']['output'];
+};
+
+/** Companies hiring for the role. May be empty; an empty list renders nothing. */
+export type CompaniesHiringBlock = StreamFieldInterface & {
+  __typename?: 'CompaniesHiringBlock';
+  blockType: Scalars['String']['output'];
+  blocks: Array<StreamFieldInterface>;
+  companies: Array<Company>;
+  field: Scalars['String']['output'];
+  heading: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+};
+
+export type Company = SnippetInterface & {
+  __typename?: 'Company';
+  contentType: Scalars['String']['output'];
+  id?: Maybe<Scalars['ID']['output']>;
+  logo?: Maybe<ImageObjectType>;
+  name: Scalars['String']['output'];
+  slug: Scalars['String']['output'];
+  snippetType: Scalars['String']['output'];
+  website: Scalars['String']['output'];
+};
+
+export type DateBlock = StreamFieldInterface & {
+  __typename?: 'DateBlock';
+  blockType: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+
+export type DateBlockValueArgs = {
+  format?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type DateTimeBlock = StreamFieldInterface & {
+  __typename?: 'DateTimeBlock';
+  blockType: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+
+export type DateTimeBlockValueArgs = {
+  format?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A day in the role, as ordered moments from morning to end of day. */
+export type DayInTheLifeBlock = StreamFieldInterface & {
+  __typename?: 'DayInTheLifeBlock';
+  blockType: Scalars['String']['output'];
+  blocks: Array<StreamFieldInterface>;
+  field: Scalars['String']['output'];
+  heading: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  moments: Array<MomentBlock>;
+  rawValue: Scalars['String']['output'];
+};
+
+export type DecimalBlock = StreamFieldInterface & {
+  __typename?: 'DecimalBlock';
+  blockType: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+  value: Scalars['Float']['output'];
+};
+
+export type DocumentChooserBlock = StreamFieldInterface & {
+  __typename?: 'DocumentChooserBlock';
+  blockType: Scalars['String']['output'];
+  document?: Maybe<DocumentObjectType>;
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+};
+
+/**
+ * Base document type used if one isn't generated for the current model.
+ * All other node types extend this.
+ */
+export type DocumentObjectType = {
+  __typename?: 'DocumentObjectType';
+  collection: CollectionObjectType;
+  createdAt: Scalars['DateTime']['output'];
+  file: Scalars['String']['output'];
+  fileHash: Scalars['String']['output'];
+  fileSize?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  tags: Array<TagObjectType>;
+  title: Scalars['String']['output'];
+  url: Scalars['String']['output'];
+};
+
+export type EmailBlock = StreamFieldInterface & {
+  __typename?: 'EmailBlock';
+  blockType: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type EmbedBlock = StreamFieldInterface & {
+  __typename?: 'EmbedBlock';
+  blockType: Scalars['String']['output'];
+  embed?: Maybe<Scalars['String']['output']>;
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawEmbed?: Maybe<Scalars['JSONString']['output']>;
+  rawValue: Scalars['String']['output'];
+  url: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+/** Frequently asked questions, chosen from the shared FAQ entries. */
+export type FaqBlock = StreamFieldInterface & {
+  __typename?: 'FaqBlock';
+  blockType: Scalars['String']['output'];
+  blocks: Array<StreamFieldInterface>;
+  /** Published entries only; drafts never appear. */
+  entries: Array<FaqEntry>;
+  field: Scalars['String']['output'];
+  heading: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+};
+
+export type FaqEntry = SnippetInterface & {
+  __typename?: 'FaqEntry';
+  answer: Scalars['RichText']['output'];
+  contentType: Scalars['String']['output'];
+  id?: Maybe<Scalars['ID']['output']>;
+  question: Scalars['String']['output'];
+  snippetType: Scalars['String']['output'];
+  topic: Scalars['String']['output'];
+};
+
+export type FloatBlock = StreamFieldInterface & {
+  __typename?: 'FloatBlock';
+  blockType: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+  value: Scalars['Float']['output'];
+};
+
+export type HomePage = PageInterface & {
+  __typename?: 'HomePage';
+  ancestors: Array<PageInterface>;
+  children: Array<PageInterface>;
+  contentType: Scalars['String']['output'];
+  depth?: Maybe<Scalars['Int']['output']>;
+  descendants: Array<PageInterface>;
+  firstPublishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id?: Maybe<Scalars['ID']['output']>;
+  intro: Scalars['String']['output'];
+  lastPublishedAt?: Maybe<Scalars['DateTime']['output']>;
+  live: Scalars['Boolean']['output'];
+  locked?: Maybe<Scalars['Boolean']['output']>;
+  nextSiblings: Array<PageInterface>;
+  pageType?: Maybe<Scalars['String']['output']>;
+  parent?: Maybe<PageInterface>;
+  previousSiblings: Array<PageInterface>;
+  searchDescription?: Maybe<Scalars['String']['output']>;
+  searchScore?: Maybe<Scalars['Float']['output']>;
+  seo: Seo;
+  seoTitle: Scalars['String']['output'];
+  showInMenus: Scalars['Boolean']['output'];
+  siblings: Array<PageInterface>;
+  slug: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  translationKey: Scalars['UUID']['output'];
+  url?: Maybe<Scalars['String']['output']>;
+  urlPath: Scalars['String']['output'];
+};
+
+
+export type HomePageAncestorsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type HomePageChildrenArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type HomePageDescendantsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type HomePageNextSiblingsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type HomePagePreviousSiblingsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type HomePageSiblingsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ImageBlock = StreamFieldInterface & {
+  __typename?: 'ImageBlock';
+  altText?: Maybe<Scalars['String']['output']>;
+  blockType: Scalars['String']['output'];
+  decorative?: Maybe<Scalars['Boolean']['output']>;
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  image?: Maybe<ImageObjectType>;
+  rawValue: Scalars['String']['output'];
+};
+
+export type ImageChooserBlock = StreamFieldInterface & {
+  __typename?: 'ImageChooserBlock';
+  blockType: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  image?: Maybe<ImageObjectType>;
+  rawValue: Scalars['String']['output'];
+};
+
+export type ImageObjectType = {
+  __typename?: 'ImageObjectType';
+  aspectRatio: Scalars['Float']['output'];
+  collection: CollectionObjectType;
+  createdAt: Scalars['DateTime']['output'];
+  description: Scalars['String']['output'];
+  file: Scalars['String']['output'];
+  fileHash: Scalars['String']['output'];
+  fileSize?: Maybe<Scalars['Int']['output']>;
+  focalPointHeight?: Maybe<Scalars['Int']['output']>;
+  focalPointWidth?: Maybe<Scalars['Int']['output']>;
+  focalPointX?: Maybe<Scalars['Int']['output']>;
+  focalPointY?: Maybe<Scalars['Int']['output']>;
+  height: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  isSvg: Scalars['Boolean']['output'];
+  rendition?: Maybe<ImageRenditionObjectType>;
+  renditions: Array<ImageRenditionObjectType>;
+  sizes: Scalars['String']['output'];
+  /** @deprecated Use the `url` attribute */
+  src: Scalars['String']['output'];
+  srcSet?: Maybe<Scalars['String']['output']>;
+  tags: Array<TagObjectType>;
+  title: Scalars['String']['output'];
+  url: Scalars['String']['output'];
+  width: Scalars['Int']['output'];
+};
+
+
+export type ImageObjectTypeRenditionArgs = {
+  bgcolor?: InputMaybe<Scalars['String']['input']>;
+  fill?: InputMaybe<Scalars['String']['input']>;
+  format?: InputMaybe<Scalars['String']['input']>;
+  height?: InputMaybe<Scalars['Int']['input']>;
+  jpegquality?: InputMaybe<Scalars['Int']['input']>;
+  max?: InputMaybe<Scalars['String']['input']>;
+  min?: InputMaybe<Scalars['String']['input']>;
+  preserveSvg?: InputMaybe<Scalars['Boolean']['input']>;
+  webpquality?: InputMaybe<Scalars['Int']['input']>;
+  width?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type ImageObjectTypeSrcSetArgs = {
+  format?: InputMaybe<Scalars['String']['input']>;
+  preserveSvg?: InputMaybe<Scalars['Boolean']['input']>;
+  sizes?: InputMaybe<Array<InputMaybe<Scalars['Int']['input']>>>;
+};
+
+export type ImageRenditionObjectType = {
+  __typename?: 'ImageRenditionObjectType';
+  alt: Scalars['String']['output'];
+  backgroundPositionStyle: Scalars['String']['output'];
+  file: Scalars['String']['output'];
+  filterSpec: Scalars['String']['output'];
+  focalPoint?: Maybe<Scalars['String']['output']>;
+  focalPointKey: Scalars['String']['output'];
+  height: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  image: ImageObjectType;
+  url: Scalars['String']['output'];
+  width: Scalars['Int']['output'];
+};
+
+export type IntegerBlock = StreamFieldInterface & {
+  __typename?: 'IntegerBlock';
+  blockType: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+  value: Scalars['Int']['output'];
+};
+
+export type ListBlock = StreamFieldInterface & {
+  __typename?: 'ListBlock';
+  blockType: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  items: Array<StreamFieldInterface>;
+  rawValue: Scalars['String']['output'];
+};
+
+/** One part of a working day, e.g. the morning, told as a short narrative. */
+export type MomentBlock = StreamFieldInterface & {
+  __typename?: 'MomentBlock';
+  blockType: Scalars['String']['output'];
+  blocks: Array<StreamFieldInterface>;
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  label: Scalars['String']['output'];
+  narrative: Scalars['String']['output'];
+  rawValue: Scalars['String']['output'];
+};
+
+/**
+ * Base Page type used if one isn't generated for the current model.
+ * All other node types extend this.
+ */
+export type Page = PageInterface & {
+  __typename?: 'Page';
+  ancestors: Array<PageInterface>;
+  children: Array<PageInterface>;
+  contentType: Scalars['String']['output'];
+  depth?: Maybe<Scalars['Int']['output']>;
+  descendants: Array<PageInterface>;
+  firstPublishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id?: Maybe<Scalars['ID']['output']>;
+  lastPublishedAt?: Maybe<Scalars['DateTime']['output']>;
+  live: Scalars['Boolean']['output'];
+  locked?: Maybe<Scalars['Boolean']['output']>;
+  nextSiblings: Array<PageInterface>;
+  pageType?: Maybe<Scalars['String']['output']>;
+  parent?: Maybe<PageInterface>;
+  previousSiblings: Array<PageInterface>;
+  searchDescription?: Maybe<Scalars['String']['output']>;
+  searchScore?: Maybe<Scalars['Float']['output']>;
+  seoTitle: Scalars['String']['output'];
+  showInMenus: Scalars['Boolean']['output'];
+  siblings: Array<PageInterface>;
+  slug: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  translationKey: Scalars['UUID']['output'];
+  url?: Maybe<Scalars['String']['output']>;
+  urlPath: Scalars['String']['output'];
+};
+
+
+/**
+ * Base Page type used if one isn't generated for the current model.
+ * All other node types extend this.
+ */
+export type PageAncestorsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Base Page type used if one isn't generated for the current model.
+ * All other node types extend this.
+ */
+export type PageChildrenArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Base Page type used if one isn't generated for the current model.
+ * All other node types extend this.
+ */
+export type PageDescendantsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Base Page type used if one isn't generated for the current model.
+ * All other node types extend this.
+ */
+export type PageNextSiblingsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Base Page type used if one isn't generated for the current model.
+ * All other node types extend this.
+ */
+export type PagePreviousSiblingsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Base Page type used if one isn't generated for the current model.
+ * All other node types extend this.
+ */
+export type PageSiblingsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PageChooserBlock = StreamFieldInterface & {
+  __typename?: 'PageChooserBlock';
+  blockType: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  page?: Maybe<PageInterface>;
+  rawValue: Scalars['String']['output'];
+};
+
+/** A page of the site. Every page served is live and public. */
+export type PageInterface = {
+  ancestors: Array<PageInterface>;
+  children: Array<PageInterface>;
+  contentType: Scalars['String']['output'];
+  depth?: Maybe<Scalars['Int']['output']>;
+  descendants: Array<PageInterface>;
+  firstPublishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id?: Maybe<Scalars['ID']['output']>;
+  lastPublishedAt?: Maybe<Scalars['DateTime']['output']>;
+  live: Scalars['Boolean']['output'];
+  locked?: Maybe<Scalars['Boolean']['output']>;
+  nextSiblings: Array<PageInterface>;
+  pageType?: Maybe<Scalars['String']['output']>;
+  parent?: Maybe<PageInterface>;
+  previousSiblings: Array<PageInterface>;
+  searchDescription?: Maybe<Scalars['String']['output']>;
+  searchScore?: Maybe<Scalars['Float']['output']>;
+  seoTitle: Scalars['String']['output'];
+  showInMenus: Scalars['Boolean']['output'];
+  siblings: Array<PageInterface>;
+  slug: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  url?: Maybe<Scalars['String']['output']>;
+  urlPath: Scalars['String']['output'];
+};
+
+
+/** A page of the site. Every page served is live and public. */
+export type PageInterfaceAncestorsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A page of the site. Every page served is live and public. */
+export type PageInterfaceChildrenArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A page of the site. Every page served is live and public. */
+export type PageInterfaceDescendantsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A page of the site. Every page served is live and public. */
+export type PageInterfaceNextSiblingsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A page of the site. Every page served is live and public. */
+export type PageInterfacePreviousSiblingsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A page of the site. Every page served is live and public. */
+export type PageInterfaceSiblingsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** GraphQL type for Paginated QuerySet pagination field. */
+export type PaginationType = {
+  __typename?: 'PaginationType';
+  count: Scalars['PositiveInt']['output'];
+  currentPage: Scalars['PositiveInt']['output'];
+  nextPage?: Maybe<Scalars['PositiveInt']['output']>;
+  perPage: Scalars['PositiveInt']['output'];
+  prevPage?: Maybe<Scalars['PositiveInt']['output']>;
+  total: Scalars['PositiveInt']['output'];
+  totalPages: Scalars['PositiveInt']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** Every category, by name. */
+  categories: Array<Category>;
+  collections: Array<Maybe<CollectionObjectType>>;
+  /** Every company, by name, with its logo. */
+  companies: Array<Company>;
+  /** One company by slug; null when none matches. */
+  company?: Maybe<Company>;
+  document?: Maybe<DocumentObjectType>;
+  documentType: Scalars['String']['output'];
+  documents: Array<DocumentObjectType>;
+  /** Published FAQ entries, by question. */
+  faqEntries: Array<FaqEntry>;
+  /** One published FAQ entry. Null for an unknown or unpublished id. */
+  faqEntry?: Maybe<FaqEntry>;
+  image?: Maybe<ImageObjectType>;
+  imageType: Scalars['String']['output'];
+  images: Array<ImageObjectType>;
+  page?: Maybe<PageInterface>;
+  pages: Array<PageInterface>;
+  redirects: Array<Redirect>;
+  /** One live role guide, by slug or by URL path. Null when none matches. */
+  roleGuide?: Maybe<RoleGuidePage>;
+  /** Live role guides, filtered, ordered and paginated. */
+  roleGuides: RoleGuideListing;
+  /** Full-text search over live, public pages and published snippets. */
+  search: Array<Search>;
+  setting?: Maybe<SettingsObjectType>;
+  settings: Array<SettingsObjectType>;
+  site?: Maybe<SiteObjectType>;
+  /** Live, public pages not marked no-index, with their last change. */
+  sitemap: Array<SitemapEntry>;
+  sites: Array<SiteObjectType>;
+  /** Every published snippet. Drafts are never listed. */
+  snippets: Array<SnippetInterface>;
+  tag?: Maybe<TagObjectType>;
+  tags: Array<TagObjectType>;
+  /** Every tool, by name. */
+  tools: Array<Tool>;
+};
+
+
+export type QueryCollectionsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryCompanyArgs = {
+  slug: Scalars['String']['input'];
+};
+
+
+export type QueryDocumentArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryDocumentsArgs = {
+  collection?: InputMaybe<Scalars['ID']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryFaqEntriesArgs = {
+  topic?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryFaqEntryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryImageArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryImagesArgs = {
+  collection?: InputMaybe<Scalars['ID']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryPageArgs = {
+  contentType?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inSite?: InputMaybe<Scalars['Boolean']['input']>;
+  site?: InputMaybe<Scalars['String']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+  token?: InputMaybe<Scalars['String']['input']>;
+  urlPath?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryPagesArgs = {
+  ancestor?: InputMaybe<Scalars['ID']['input']>;
+  contentType?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  inSite?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  parent?: InputMaybe<Scalars['ID']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+  site?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryRoleGuideArgs = {
+  slug?: InputMaybe<Scalars['String']['input']>;
+  urlPath?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryRoleGuidesArgs = {
+  category?: InputMaybe<Scalars['String']['input']>;
+  order?: InputMaybe<RoleGuideOrder>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySearchArgs = {
+  query?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySettingArgs = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  site?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySettingsArgs = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  site?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySiteArgs = {
+  hostname?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QuerySitesArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  isDefaultSite?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryTagArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryTagsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RawHtmlBlock = StreamFieldInterface & {
+  __typename?: 'RawHTMLBlock';
+  blockType: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type Redirect = {
+  __typename?: 'Redirect';
+  isPermanent: Scalars['Boolean']['output'];
+  newUrl?: Maybe<Scalars['String']['output']>;
+  oldPath: Scalars['String']['output'];
+  oldUrl: Scalars['String']['output'];
+  page?: Maybe<PageInterface>;
+  site: SiteObjectType;
+};
+
+export type RegexBlock = StreamFieldInterface & {
+  __typename?: 'RegexBlock';
+  blockType: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type RichTextBlock = StreamFieldInterface & {
+  __typename?: 'RichTextBlock';
+  blockType: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+/** One page of role guides, with totals for pagination. */
+export type RoleGuideListing = {
+  __typename?: 'RoleGuideListing';
+  items: Array<RoleGuidePage>;
+  pagination: PaginationType;
+};
+
+/** How a listing of role guides is sorted. */
+export type RoleGuideOrder =
+  | 'NEWEST'
+  | 'OLDEST'
+  | 'TITLE'
+  | 'TITLE_DESC'
+  | 'YEAR'
+  | 'YEAR_DESC';
+
+export type RoleGuidePage = PageInterface & {
+  __typename?: 'RoleGuidePage';
+  ancestors: Array<PageInterface>;
+  /** The guide's sections; each block is its own type. */
+  body: Array<StreamFieldInterface>;
+  category?: Maybe<Category>;
+  children: Array<PageInterface>;
+  contentType: Scalars['String']['output'];
+  depth?: Maybe<Scalars['Int']['output']>;
+  descendants: Array<PageInterface>;
+  firstPublishedAt?: Maybe<Scalars['DateTime']['output']>;
+  heroImage?: Maybe<ImageObjectType>;
+  id?: Maybe<Scalars['ID']['output']>;
+  intro: Scalars['String']['output'];
+  lastPublishedAt?: Maybe<Scalars['DateTime']['output']>;
+  live: Scalars['Boolean']['output'];
+  locked?: Maybe<Scalars['Boolean']['output']>;
+  nextSiblings: Array<PageInterface>;
+  pageType?: Maybe<Scalars['String']['output']>;
+  parent?: Maybe<PageInterface>;
+  previousSiblings: Array<PageInterface>;
+  roleName: Scalars['String']['output'];
+  searchDescription?: Maybe<Scalars['String']['output']>;
+  searchScore?: Maybe<Scalars['Float']['output']>;
+  seo: Seo;
+  seoTitle: Scalars['String']['output'];
+  showInMenus: Scalars['Boolean']['output'];
+  siblings: Array<PageInterface>;
+  slug: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  translationKey: Scalars['UUID']['output'];
+  url?: Maybe<Scalars['String']['output']>;
+  urlPath: Scalars['String']['output'];
+  year: Scalars['Int']['output'];
+};
+
+
+export type RoleGuidePageAncestorsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type RoleGuidePageChildrenArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type RoleGuidePageDescendantsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type RoleGuidePageNextSiblingsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type RoleGuidePagePreviousSiblingsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type RoleGuidePageSiblingsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RoleIndexPage = PageInterface & {
+  __typename?: 'RoleIndexPage';
+  ancestors: Array<PageInterface>;
+  children: Array<PageInterface>;
+  contentType: Scalars['String']['output'];
+  depth?: Maybe<Scalars['Int']['output']>;
+  descendants: Array<PageInterface>;
+  firstPublishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id?: Maybe<Scalars['ID']['output']>;
+  intro: Scalars['String']['output'];
+  lastPublishedAt?: Maybe<Scalars['DateTime']['output']>;
+  live: Scalars['Boolean']['output'];
+  locked?: Maybe<Scalars['Boolean']['output']>;
+  nextSiblings: Array<PageInterface>;
+  pageType?: Maybe<Scalars['String']['output']>;
+  parent?: Maybe<PageInterface>;
+  previousSiblings: Array<PageInterface>;
+  searchDescription?: Maybe<Scalars['String']['output']>;
+  searchScore?: Maybe<Scalars['Float']['output']>;
+  seo: Seo;
+  seoTitle: Scalars['String']['output'];
+  showInMenus: Scalars['Boolean']['output'];
+  siblings: Array<PageInterface>;
+  slug: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  translationKey: Scalars['UUID']['output'];
+  url?: Maybe<Scalars['String']['output']>;
+  urlPath: Scalars['String']['output'];
+};
+
+
+export type RoleIndexPageAncestorsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type RoleIndexPageChildrenArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type RoleIndexPageDescendantsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type RoleIndexPageNextSiblingsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type RoleIndexPagePreviousSiblingsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type RoleIndexPageSiblingsArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * One level of a salary table: amounts as integers, ranges as min/max, plus display strings.
+ *
+ * An empty amount is null; a display string is null when both ends of its range are empty.
+ */
+export type SalaryRow = {
+  __typename?: 'SalaryRow';
+  /** e.g. '$125,000–$175,000'. */
+  baseSalaryDisplay?: Maybe<Scalars['String']['output']>;
+  /** Annual base salary, upper end. */
+  baseSalaryMax?: Maybe<Scalars['Int']['output']>;
+  /** Annual base salary, lower end. */
+  baseSalaryMin?: Maybe<Scalars['Int']['output']>;
+  /** ISO 4217 code of every amount in the row. */
+  currency?: Maybe<Scalars['String']['output']>;
+  /** e.g. '+20–40%'. */
+  equityBonusDisplay?: Maybe<Scalars['String']['output']>;
+  equityBonusPercentMax?: Maybe<Scalars['Int']['output']>;
+  equityBonusPercentMin?: Maybe<Scalars['Int']['output']>;
+  /** e.g. '0–2 yrs'. */
+  experienceDisplay?: Maybe<Scalars['String']['output']>;
+  experienceMaxYears?: Maybe<Scalars['Int']['output']>;
+  experienceMinYears?: Maybe<Scalars['Int']['output']>;
+  /** e.g. '$8,000–$12,000/mo'. */
+  internMonthlyDisplay?: Maybe<Scalars['String']['output']>;
+  /** Monthly intern pay, upper end. */
+  internMonthlyMax?: Maybe<Scalars['Int']['output']>;
+  /** Monthly intern pay, lower end. */
+  internMonthlyMin?: Maybe<Scalars['Int']['output']>;
+  /** e.g. 'Entry-Level'. */
+  level: Scalars['String']['output'];
+  /** The level with its experience, e.g. 'Entry-Level (0–2 yrs)'. */
+  levelDisplay: Scalars['String']['output'];
+};
+
+/** Pay by level in one currency, with where the figures come from and when. */
+export type SalaryTableBlock = StreamFieldInterface & {
+  __typename?: 'SalaryTableBlock';
+  asOfYear?: Maybe<Scalars['Int']['output']>;
+  blockType: Scalars['String']['output'];
+  blocks: Array<StreamFieldInterface>;
+  currency?: Maybe<Scalars['String']['output']>;
+  field: Scalars['String']['output'];
+  heading: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+  rows: Array<SalaryRow>;
+  sourceNote: Scalars['String']['output'];
+};
+
+export type Search = Category | Company | FaqEntry | HomePage | Page | RoleGuidePage | RoleIndexPage | SeoSettings | Tool;
+
+/** Enum for search operator. */
+export type SearchOperatorEnum =
+  | 'AND'
+  | 'OR';
+
+/** A heading and rich text, e.g. 'What does an MLOps engineer do?'. */
+export type SectionBlock = StreamFieldInterface & {
+  __typename?: 'SectionBlock';
+  blockType: Scalars['String']['output'];
+  blocks: Array<StreamFieldInterface>;
+  body: Scalars['RichText']['output'];
+  field: Scalars['String']['output'];
+  heading: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+};
+
+/** What a frontend puts in <head>: final values, after every fallback. */
+export type Seo = {
+  __typename?: 'Seo';
+  /** Canonical URL, else the page's URL on the frontend. */
+  canonicalUrl: Scalars['String']['output'];
+  /** Search description, else the intro as plain text cut near 155 characters. */
+  description: Scalars['String']['output'];
+  /** Social image, else the hero image, else the site's default. May be null. */
+  image?: Maybe<ImageObjectType>;
+  /** True: add a noindex robots tag. */
+  noIndex: Scalars['Boolean']['output'];
+  siteName: Scalars['String']['output'];
+  /** The page's JSON-LD (schema.org), generated from its content. */
+  structuredData: Scalars['JSONString']['output'];
+  /** SEO title, else the page title. */
+  title: Scalars['String']['output'];
+};
+
+export type SeoSettings = {
+  __typename?: 'SeoSettings';
+  defaultSocialImage?: Maybe<ImageObjectType>;
+  id?: Maybe<Scalars['ID']['output']>;
+  siteName: Scalars['String']['output'];
+};
+
+export type SettingsObjectType = SeoSettings;
+
+export type SiteObjectType = {
+  __typename?: 'SiteObjectType';
+  hostname: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** If true, this site will handle requests for all other hostnames that do not have a site entry of their own */
+  isDefaultSite: Scalars['Boolean']['output'];
+  page?: Maybe<PageInterface>;
+  pages: Array<PageInterface>;
+  /** Set this to something other than 80 if you need a specific port number to appear in URLs (e.g. development on port 8000). Does not affect request handling (so port forwarding still works). */
+  port: Scalars['Int']['output'];
+  rootPage: Page;
+  seosettings?: Maybe<SeoSettings>;
+  /** Human-readable name for the site. */
+  siteName: Scalars['String']['output'];
+};
+
+
+export type SiteObjectTypePageArgs = {
+  contentType?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+  token?: InputMaybe<Scalars['String']['input']>;
+  urlPath?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type SiteObjectTypePagesArgs = {
+  contentType?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
+  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  searchOperator?: InputMaybe<SearchOperatorEnum>;
+  searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One live, public, indexable page, for a frontend's sitemap.xml. */
+export type SitemapEntry = {
+  __typename?: 'SitemapEntry';
+  lastModified: Scalars['DateTime']['output'];
+  /** Path relative to the site root. */
+  path: Scalars['String']['output'];
+  /** Absolute URL on the frontend. */
+  url: Scalars['String']['output'];
+};
+
+/** One skill and the tools a practitioner uses for it. */
+export type SkillBlock = StreamFieldInterface & {
+  __typename?: 'SkillBlock';
+  blockType: Scalars['String']['output'];
+  blocks: Array<StreamFieldInterface>;
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  rawValue: Scalars['String']['output'];
+  tools: Array<Tool>;
+};
+
+/** A list of skills, each with the tools behind it. */
+export type SkillsListBlock = StreamFieldInterface & {
+  __typename?: 'SkillsListBlock';
+  blockType: Scalars['String']['output'];
+  blocks: Array<StreamFieldInterface>;
+  field: Scalars['String']['output'];
+  heading: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+  skills: Array<SkillBlock>;
+};
+
+export type SnippetChooserBlock = StreamFieldInterface & {
+  __typename?: 'SnippetChooserBlock';
+  blockType: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+  snippet?: Maybe<SnippetInterface>;
+};
+
+export type SnippetInterface = {
+  contentType: Scalars['String']['output'];
+  snippetType: Scalars['String']['output'];
+};
+
+export type StaticBlock = StreamFieldInterface & {
+  __typename?: 'StaticBlock';
+  blockType: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type StreamBlock = StreamFieldInterface & {
+  __typename?: 'StreamBlock';
+  blockType: Scalars['String']['output'];
+  blocks: Array<StreamFieldInterface>;
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+};
+
+export type StreamFieldBlock = StreamFieldInterface & {
+  __typename?: 'StreamFieldBlock';
+  blockType: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type StreamFieldInterface = {
+  blockType: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+};
+
+export type StructBlock = StreamFieldInterface & {
+  __typename?: 'StructBlock';
+  blockType: Scalars['String']['output'];
+  blocks: Array<StreamFieldInterface>;
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+};
+
+export type TagObjectType = {
+  __typename?: 'TagObjectType';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type TextBlock = StreamFieldInterface & {
+  __typename?: 'TextBlock';
+  blockType: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type TimeBlock = StreamFieldInterface & {
+  __typename?: 'TimeBlock';
+  blockType: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+
+export type TimeBlockValueArgs = {
+  format?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Tool = SnippetInterface & {
+  __typename?: 'Tool';
+  contentType: Scalars['String']['output'];
+  id?: Maybe<Scalars['ID']['output']>;
+  name: Scalars['String']['output'];
+  slug: Scalars['String']['output'];
+  snippetType: Scalars['String']['output'];
+  website: Scalars['String']['output'];
+};
+
+export type UrlBlock = StreamFieldInterface & {
+  __typename?: 'URLBlock';
+  blockType: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  id?: Maybe<Scalars['String']['output']>;
+  rawValue: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+/** How a listing of role guides is sorted. */
+export type RoleGuideOrder =
+  | 'NEWEST'
+  | 'OLDEST'
+  | 'TITLE'
+  | 'TITLE_DESC'
+  | 'YEAR'
+  | 'YEAR_DESC';
+
+export type FaqEntriesQueryVariables = Exact<{
+  topic?: string | null | undefined;
+}>;
+
+
+export type FaqEntriesQuery = { faqEntries: Array<{ id: string | null, question: string, answer: string, topic: string }> };
+
+export type PreviewPageQueryVariables = Exact<{
+  token: string;
+  contentType?: string | null | undefined;
+}>;
+
+
+export type PreviewPageQuery = { page:
+    | { id: string | null, title: string }
+    | { id: string | null, title: string }
+    | { id: string | null, title: string, slug: string, url: string | null, roleName: string, year: number, intro: string, lastPublishedAt: string | null, category: { name: string, slug: string } | null, heroImage: { id: string, title: string, width: number, height: number } | null, seo: { title: string, description: string, canonicalUrl: string, noIndex: boolean, siteName: string, structuredData: string, image: { id: string, title: string } | null }, body: Array<
+        | { id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+        | { heading: string, text: string, buttonLabel: string, href: string | null, linkUrl: string | null, id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+        | { heading: string, id: string | null, blockType: string, levels: Array<{ title: string, summary: string }> }
+        | { id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+        | { heading: string, id: string | null, blockType: string, companies: Array<{ name: string, slug: string, website: string, logo: { id: string, title: string } | null }> }
+        | { id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+        | { heading: string, id: string | null, blockType: string, moments: Array<{ label: string, narrative: string }> }
+        | { id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+        | { heading: string, id: string | null, blockType: string, entries: Array<{ id: string | null, question: string, answer: string, topic: string }> }
+        | { id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+        | { heading: string, currency: string | null, sourceNote: string, asOfYear: number | null, id: string | null, blockType: string, rows: Array<{ level: string, levelDisplay: string, currency: string | null, experienceMinYears: number | null, experienceMaxYears: number | null, experienceDisplay: string | null, baseSalaryMin: number | null, baseSalaryMax: number | null, baseSalaryDisplay: string | null, equityBonusPercentMin: number | null, equityBonusPercentMax: number | null, equityBonusDisplay: string | null, internMonthlyMin: number | null, internMonthlyMax: number | null, internMonthlyDisplay: string | null }> }
+        | { heading: string, body: string, id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+        | { heading: string, id: string | null, blockType: string, skills: Array<{ name: string, tools: Array<{ name: string, slug: string, website: string }> }> }
+        | { id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+        | { id: string | null, blockType: string }
+      > }
+    | { id: string | null, title: string }
+   | null };
+
+export type RedirectsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RedirectsQuery = { redirects: Array<{ oldPath: string, oldUrl: string, newUrl: string | null, isPermanent: boolean }> };
+
+export type RoleGuideByPathQueryVariables = Exact<{
+  path: string;
+}>;
+
+
+export type RoleGuideByPathQuery = { roleGuide: { id: string | null, title: string, slug: string, url: string | null, roleName: string, year: number, intro: string, lastPublishedAt: string | null, category: { name: string, slug: string } | null, heroImage: { id: string, title: string, width: number, height: number } | null, seo: { title: string, description: string, canonicalUrl: string, noIndex: boolean, siteName: string, structuredData: string, image: { id: string, title: string } | null }, body: Array<
+      | { id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+      | { heading: string, text: string, buttonLabel: string, href: string | null, linkUrl: string | null, id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+      | { heading: string, id: string | null, blockType: string, levels: Array<{ title: string, summary: string }> }
+      | { id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+      | { heading: string, id: string | null, blockType: string, companies: Array<{ name: string, slug: string, website: string, logo: { id: string, title: string } | null }> }
+      | { id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+      | { heading: string, id: string | null, blockType: string, moments: Array<{ label: string, narrative: string }> }
+      | { id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+      | { heading: string, id: string | null, blockType: string, entries: Array<{ id: string | null, question: string, answer: string, topic: string }> }
+      | { id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+      | { heading: string, currency: string | null, sourceNote: string, asOfYear: number | null, id: string | null, blockType: string, rows: Array<{ level: string, levelDisplay: string, currency: string | null, experienceMinYears: number | null, experienceMaxYears: number | null, experienceDisplay: string | null, baseSalaryMin: number | null, baseSalaryMax: number | null, baseSalaryDisplay: string | null, equityBonusPercentMin: number | null, equityBonusPercentMax: number | null, equityBonusDisplay: string | null, internMonthlyMin: number | null, internMonthlyMax: number | null, internMonthlyDisplay: string | null }> }
+      | { heading: string, body: string, id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+      | { heading: string, id: string | null, blockType: string, skills: Array<{ name: string, tools: Array<{ name: string, slug: string, website: string }> }> }
+      | { id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+      | { id: string | null, blockType: string }
+    > } | null };
+
+export type RoleGuidesQueryVariables = Exact<{
+  category?: string | null | undefined;
+  year?: number | null | undefined;
+  order?: RoleGuideOrder | null | undefined;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+}>;
+
+
+export type RoleGuidesQuery = { roleGuides: { items: Array<{ id: string | null, title: string, slug: string, url: string | null, roleName: string, year: number, intro: string, category: { name: string, slug: string } | null, heroImage: { id: string, title: string } | null }>, pagination: { total: number, count: number, perPage: number, currentPage: number, prevPage: number | null, nextPage: number | null, totalPages: number } } };
+
+export type SiteSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SiteSettingsQuery = { setting: { siteName: string, defaultSocialImage: { id: string, title: string } | null } | null };
+
+export type SitemapQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SitemapQuery = { sitemap: Array<{ url: string, path: string, lastModified: string }> };
+
+export type RoleGuideFieldsFragment = { id: string | null, title: string, slug: string, url: string | null, roleName: string, year: number, intro: string, lastPublishedAt: string | null, category: { name: string, slug: string } | null, heroImage: { id: string, title: string, width: number, height: number } | null, seo: { title: string, description: string, canonicalUrl: string, noIndex: boolean, siteName: string, structuredData: string, image: { id: string, title: string } | null }, body: Array<
+    | { id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+    | { heading: string, text: string, buttonLabel: string, href: string | null, linkUrl: string | null, id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+    | { heading: string, id: string | null, blockType: string, levels: Array<{ title: string, summary: string }> }
+    | { id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+    | { heading: string, id: string | null, blockType: string, companies: Array<{ name: string, slug: string, website: string, logo: { id: string, title: string } | null }> }
+    | { id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+    | { heading: string, id: string | null, blockType: string, moments: Array<{ label: string, narrative: string }> }
+    | { id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+    | { heading: string, id: string | null, blockType: string, entries: Array<{ id: string | null, question: string, answer: string, topic: string }> }
+    | { id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+    | { heading: string, currency: string | null, sourceNote: string, asOfYear: number | null, id: string | null, blockType: string, rows: Array<{ level: string, levelDisplay: string, currency: string | null, experienceMinYears: number | null, experienceMaxYears: number | null, experienceDisplay: string | null, baseSalaryMin: number | null, baseSalaryMax: number | null, baseSalaryDisplay: string | null, equityBonusPercentMin: number | null, equityBonusPercentMax: number | null, equityBonusDisplay: string | null, internMonthlyMin: number | null, internMonthlyMax: number | null, internMonthlyDisplay: string | null }> }
+    | { heading: string, body: string, id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+    | { heading: string, id: string | null, blockType: string, skills: Array<{ name: string, tools: Array<{ name: string, slug: string, website: string }> }> }
+    | { id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+    | { id: string | null, blockType: string }
+  > };
