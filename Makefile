@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install lint schema lock clean
+.PHONY: run test install lint contract lock clean
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
@@ -31,10 +31,14 @@ test: lint
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py check
 	$(BIN)/pytest
+	./frontend_contract/check-types.sh
 
-# Regenerate the committed schema snapshot after a schema change.
-schema: install
+# Refresh frontend_contract/ after an API change: schema snapshot (refused if a breaking change
+# is not in CHANGELOG.md), persisted-query manifest, operation answers and TypeScript types.
+contract: install
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py export_schema
+	UPDATE_CONTRACT_SNAPSHOTS=1 $(BIN)/pytest tests/test_contract.py -q
+	cd frontend_contract && npm ci --no-audit --no-fund --silent && npx graphql-codegen --config codegen.yml
 
 # Re-pin dependencies from the ranges in pyproject.toml.
 lock:

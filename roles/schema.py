@@ -99,6 +99,9 @@ class RoleGuideQuery:
         return guides.filter(url_path=full_path).first()
 
     def resolve_role_guides(self, info, category=None, year=None, order=None, page=1, per_page=20):
+        # An explicit null means "the default", as an omitted argument does.
+        page = 1 if page is None else page
+        per_page = DEFAULT_PER_PAGE if per_page is None else per_page
         guides = visible_guides()
         if category:
             guides = guides.filter(category__slug=category)

@@ -56,16 +56,6 @@ def preview_panel(page):
     return page.frame_locator("iframe[data-w-preview-target='iframe']").last
 
 
-def frame_matching(page, pattern, timeout_ms=15000):
-    """The (possibly nested) frame whose URL matches `pattern`, once it has loaded."""
-    for _ in range(timeout_ms // 250):
-        for frame in page.frames:
-            if re.search(pattern, frame.url):
-                return frame
-        page.wait_for_timeout(250)
-    raise AssertionError(f"no frame matching {pattern}: {[f.url for f in page.frames]}")
-
-
 def public_heading(page, base_url):
     query = (
         '{ roleGuide(slug: "mlops-engineer-2026") { body { ... on SectionBlock { heading } } } }'
@@ -99,7 +89,8 @@ def test_draft_preview_in_a_real_browser(live_server, transactional_db, browser)
     page.click("#tab-label-promote")
     page.fill("#id_seo_title", DRAFT_SEO_TITLE)
     page.click("[aria-label='Toggle preview']")
-    frame_matching(page, r"/edit/preview/\?mode=")
+    # Let the panel's first load (the frontend mode) finish before switching modes.
+    expect(preview_panel(page).frame_locator("iframe").locator("h1")).to_be_visible()
     page.select_option("#id_preview_mode", "search")
     expect(preview_panel(page).get_by_test_id("search-title")).to_have_text(DRAFT_SEO_TITLE)
 

@@ -99,3 +99,9 @@ def test_guide_by_path_with_or_without_slashes(gql, guides):
             "roleGuide": {"slug": "b-ml-2026"}
         }
     assert gql('{ roleGuide(urlPath: "/b-ml-2026/") { slug } }') == {"roleGuide": None}
+
+
+def test_explicit_nulls_mean_the_defaults(gql, guides):
+    # Found by the fuzz run: `page: null` used to reach the resolver as None and fail.
+    data = gql("{ roleGuides(order: null, page: null, perPage: null) { pagination { perPage } } }")
+    assert data["roleGuides"]["pagination"]["perPage"] == 20

@@ -1,0 +1,139 @@
+"""Hostile requests are refused quickly, each with its code, and the server keeps serving."""
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis_graphql import from_schema
+
+from cms.api.schema import printed_schema
+
+NORMAL = "{ roleGuides { pagination { total } } }"
+
+
+def post_raw(client, body, content_type="application/json"):
+    return client.post("/graphql/", data=body, content_type=content_type)
+
+
+def post(client, query, variables=None):
+    return post_raw(client, json.dumps({"query": query, "variables": variables or {}}))
+
+
+def deep_query(levels):
+    return '{ page(slug: "roles") { ' + "parent { " * levels + "title" + " }" * levels + " } }"
+
+
+def alias_flood(count):
+    return (
+        "{ "
+        + " ".join(f"a{n}: roleGuides {{ pagination {{ total }} }}" for n in range(count))
+        + " }"
+    )
+
+
+HOSTILE = {
+    "deep nesting": (lambda: post(CLIENT, deep_query(40)), 400, "QUERY_TOO_DEEP"),
+    "alias flood": (lambda: post(CLIENT, alias_flood(100)), 400, "TOO_MANY_ALIASES"),
+    "fragment cycle": (
+        lambda: post(
+            CLIENT,
+            "query { roleGuides { ...A } } fragment A on RoleGuideListing { ...B } "
+            "fragment B on RoleGuideListing { ...A }",
+        ),
+        400,
+        "GRAPHQL_VALIDATION_FAILED",
+    ),
+    "giant list of ids": (
+        lambda: post(
+            CLIENT, "query($ids: [ID]) { faqEntries { id } }", {"ids": list(range(200_000))}
+        ),
+        413,
+        "REQUEST_TOO_LARGE",
+    ),
+    "field duplication": (
+        lambda: post(CLIENT, "{ roleGuides { items { " + "title " * 5000 + "} } }"),
+        400,
+        "QUERY_TOO_LARGE",
+    ),
+    "costly pagination": (
+        lambda: post(
+            CLIENT,
+            "{ roleGuides(perPage: 100) { items { body { ... on SkillsListBlock "
+            "{ skills { tools { name } } } } } } }",
+        ),
+        400,
+        "QUERY_TOO_COMPLEX",
+    ),
+    "nested lists": (
+        lambda: post(
+            CLIENT,
+            "{ pages(limit: 100) { children(limit: 100) { children(limit: 100) { title } } } }",
+        ),
+        400,
+        "QUERY_TOO_COMPLEX",
+    ),
+    "invalid UTF-8": (lambda: post_raw(CLIENT, b'{"query": "\xff\xfe"}'), 400, "BAD_REQUEST"),
+    "10 MB body": (
+        lambda: post_raw(CLIENT, json.dumps({"query": "{ a }", "pad": "x" * 10_000_000})),
+        413,
+        "REQUEST_TOO_LARGE",
+    ),
+    "too many tokens": (
+        lambda: post(CLIENT, "{ " + "__typename " * 4500 + "}"),
+        400,
+        "QUERY_TOO_LARGE",
+    ),
+    "unknown operation name": (
+        lambda: post_raw(CLIENT, json.dumps({"query": NORMAL, "operationName": "Other"})),
+        400,
+        "BAD_REQUEST",
+    ),
+    "mutation": (lambda: post(CLIENT, "mutation { x }"), 400, "GRAPHQL_VALIDATION_FAILED"),
+}
+CLIENT = None
+
+
+@pytest.fixture
+def hostile_client(client, site_tree):
+    global CLIENT
+    CLIENT = client
+    yield client
+    CLIENT = None
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_request_is_refused_with_its_code(hostile_client, name):
+    send, status, code = HOSTILE[name]
+    response = send()
+    assert response.status_code == status
+    body = response.json()
+    assert body["errors"][0]["extensions"]["code"] == code, body
+    assert "Traceback" not in response.content.decode()
+    # ...and the server still answers normal queries.
+    after = post(hostile_client, NORMAL)
+    assert after.status_code == 200 and after.json()["data"]["roleGuides"]["pagination"]
+
+
+SCHEMA_SDL = None
+
+
+def schema_sdl():
+    global SCHEMA_SDL
+    SCHEMA_SDL = SCHEMA_SDL or printed_schema()
+    return SCHEMA_SDL
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=__import__("hypothesis").strategies.data())
+def test_fuzzed_queries_never_cause_a_server_error(client, data):
+    query = data.draw(from_schema(schema_sdl()))
+    response = post(client, query)
+    assert response.status_code in (200, 400), (query, response.status_code)
+    body = response.json()
+    for error in body.get("errors", []):
+        assert error["extensions"]["code"] != "INTERNAL_SERVER_ERROR", (query, error)
