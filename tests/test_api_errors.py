@@ -112,3 +112,14 @@ def test_graphiql_is_off_outside_development(client, db):
     response = client.get("/graphql/", HTTP_ACCEPT="text/html")
     assert b"graphiql" not in response.content.lower()
     assert response.status_code == 400
+
+
+def test_grapple_argument_errors_keep_their_message(client, site_tree):
+    # Found by the fuzz run: grapple raises plain GraphQLErrors for conflicting arguments.
+    query = '{ page(slug: "roles", site: "localhost", inSite: true) { title } }'
+    response = client.post(
+        "/graphql/", data=json.dumps({"query": query}), content_type="application/json"
+    )
+    [error] = errors_of(response)
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "cannot be used at the same time" in error["message"]

@@ -1,6 +1,7 @@
 """Hostile requests are refused quickly, each with its code, and the server keeps serving."""
 
 import json
+import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -125,7 +126,8 @@ def schema_sdl():
 
 @pytest.mark.django_db
 @settings(
-    max_examples=150,
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "300")),
+    derandomize=not os.environ.get("FUZZ_RANDOM"),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -51,6 +51,9 @@ def format_graphql_error(error):
         code = BAD_REQUEST
     elif original is None:
         code = VALIDATION_FAILED
+    elif isinstance(original, GraphQLError):
+        # A resolver (ours or grapple's) refused the arguments in words meant for the client.
+        code = BAD_USER_INPUT
     elif isinstance(original, CLIENT_CAUSED):
         code = BAD_USER_INPUT
         formatted["message"] = f"Invalid argument for '{error.path[-1] if error.path else ''}'."
