@@ -90,6 +90,16 @@ HOSTILE = {
         "BAD_REQUEST",
     ),
     "mutation": (lambda: post(CLIENT, "mutation { x }"), 400, "GRAPHQL_VALIDATION_FAILED"),
+    "NUL in a string": (
+        lambda: post(CLIENT, '{ page(urlPath: "\\u0000") { title } }'),
+        400,
+        "BAD_USER_INPUT",
+    ),
+    "NUL in a variable": (
+        lambda: post(CLIENT, "query($s: String) { page(slug: $s) { title } }", {"s": "a\x00b"}),
+        400,
+        "BAD_USER_INPUT",
+    ),
 }
 CLIENT = None
 
@@ -115,6 +125,11 @@ def test_hostile_request_is_refused_with_its_code(hostile_client, name):
     assert after.status_code == 200 and after.json()["data"]["roleGuides"]["pagination"]
 
 
+def test_an_id_past_the_integer_range_finds_nothing(hostile_client):
+    response = post(hostile_client, '{ page(id: "99999999999999999999999") { title } }')
+    assert response.status_code == 200 and response.json()["data"] == {"page": None}
+
+
 SCHEMA_SDL = None
 
 
@@ -124,7 +139,7 @@ def schema_sdl():
     return SCHEMA_SDL
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # autocommit, as in production
 @settings(
     max_examples=int(os.environ.get("FUZZ_EXAMPLES", "300")),
     derandomize=not os.environ.get("FUZZ_RANDOM"),

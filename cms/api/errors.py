@@ -8,6 +8,7 @@ trace or a database message never reaches a client.
 import logging
 
 from django.core.exceptions import FieldError, ObjectDoesNotExist
+from django.db import DataError
 from graphql import GraphQLError, GraphQLSyntaxError
 
 logger = logging.getLogger("cms.api")
@@ -22,7 +23,8 @@ INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
 
 # Exceptions that a client's arguments can provoke inside grapple's resolvers
 # (an unknown `order` field, a malformed `contentType`): the client's fault, not ours.
-CLIENT_CAUSED = (FieldError, ValueError, ObjectDoesNotExist, LookupError)
+# DataError: a value the database cannot hold (an id past the integer range, a NUL byte).
+CLIENT_CAUSED = (FieldError, ValueError, ObjectDoesNotExist, LookupError, DataError)
 # graphql-core's words when the request names no runnable operation.
 OPERATION_SELECTION_MESSAGES = ("Unknown operation named", "Must provide operation name")
 

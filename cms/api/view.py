@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import re
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
@@ -23,15 +24,17 @@ from graphene_django.views import GraphQLView
 from graphql import (
     GraphQLSyntaxError,
     OperationType,
+    StringValueNode,
     execute,
     get_operation_ast,
     parse,
     specified_rules,
     validate,
 )
+from graphql.language import Node
 from graphql.validation import NoSchemaIntrospectionCustomRule
 
-from cms.api import errors
+from cms.api import errors, response_cache
 from cms.api.errors import ApiError, format_graphql_error
 from cms.api.limits import check_aliases, check_depth_and_cost, limit
 from cms.api.operations import operations_by_hash, sha256_of
@@ -63,14 +66,6 @@ def schema():
     from cms.api.schema import schema as public_schema
 
     return public_schema.graphql_schema
-
-
-def validation_rules():
-    """The standard rules, always; graphene-django would replace them if given a list."""
-    rules = list(specified_rules)
-    if not settings.GRAPHQL_INTROSPECTION:
-        rules.append(NoSchemaIntrospectionCustomRule)
-    return rules
 
 
 def json_field(value, name):
@@ -142,21 +137,73 @@ class Operation:
             )
 
 
+@lru_cache(maxsize=512)
+def checked_document(query, max_tokens, introspection):
+    """(document, errors) for a query text: parsed, alias-checked and validated once per
+    process, however often the same query is asked."""
+    try:
+        document = parse(query, max_tokens=max_tokens)
+    except GraphQLSyntaxError as error:
+        if "tokens" in error.message:
+            raise ApiError("The query has too many tokens.", QUERY_TOO_LARGE) from error
+        return None, [error]
+    check_aliases(document)
+    rules = list(specified_rules)
+    if not introspection:
+        rules.append(NoSchemaIntrospectionCustomRule)
+    return document, validate(schema(), document, rules, max_errors=20)
+
+
+def contains_nul(document, variables):
+    """NUL can't be stored or looked up in PostgreSQL text: refuse it before any query."""
+    if variables and "\\u0000" in json.dumps(variables):
+        return True
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, StringValueNode) and "\x00" in node.value:
+            return True
+        for key in node.keys:
+            child = getattr(node, key, None)
+            if isinstance(child, Node):
+                stack.append(child)
+            elif isinstance(child, (list, tuple)):
+                stack.extend(item for item in child if isinstance(item, Node))
+    return False
+
+
 def run(operation, request):
-    """Execute one operation; return (response dict, HTTP status)."""
+    """Answer one operation, from the response cache when it may; (response dict, status)."""
     try:
         operation.resolve_query_text()
+    except ApiError as error:
+        status = 200 if error.extensions["code"] == PERSISTED_QUERY_NOT_FOUND else 400
+        return {"errors": [format_graphql_error(error)]}, status
+    if not response_cache.may_cache(operation, request):
+        return execute_operation(operation, request)
+    key = response_cache.answer_key(operation, request.get_host())
+    cached, version = response_cache.lookup(key)
+    if cached is not None:
+        return cached, 200
+    body, status = execute_operation(operation, request)
+    if status == 200 and "errors" not in body:
+        response_cache.store(key, version, body)
+    return body, status
+
+
+def execute_operation(operation, request):
+    """Check and execute one operation whose query text is known."""
+    try:
         if len(operation.query) > limit("MAX_QUERY_LENGTH"):
             raise ApiError(
                 f"The query is longer than {limit('MAX_QUERY_LENGTH')} characters.",
                 QUERY_TOO_LARGE,
             )
-        try:
-            document = parse(operation.query, max_tokens=limit("MAX_TOKENS"))
-        except GraphQLSyntaxError as error:
-            if "tokens" in error.message:
-                raise ApiError("The query has too many tokens.", QUERY_TOO_LARGE) from error
-            return {"errors": [format_graphql_error(error)]}, 400
+        document, invalid = checked_document(
+            operation.query, limit("MAX_TOKENS"), settings.GRAPHQL_INTROSPECTION
+        )
+        if invalid:
+            return {"errors": [format_graphql_error(e) for e in invalid]}, 400
         operation_ast = get_operation_ast(document, operation.operation_name)
         if operation_ast is None:
             raise RequestError(
@@ -171,17 +218,13 @@ def run(operation, request):
             )
         if request.method == "GET" and operation_ast.operation != OperationType.QUERY:
             raise RequestError("Only queries can be sent with GET.", errors.METHOD_NOT_ALLOWED, 405)
-        check_aliases(document)
-        invalid = validate(schema(), document, validation_rules(), max_errors=20)
-        if invalid:
-            return {"errors": [format_graphql_error(e) for e in invalid]}, 400
+        if contains_nul(document, operation.variables):
+            raise ApiError("Strings may not contain NUL characters.", errors.BAD_USER_INPUT)
         measure = check_depth_and_cost(
             schema(), document, operation.operation_name, operation.variables
         )
     except ApiError as error:
-        return {"errors": [format_graphql_error(error)]}, 200 if error.extensions[
-            "code"
-        ] == PERSISTED_QUERY_NOT_FOUND else 400
+        return {"errors": [format_graphql_error(error)]}, 400
     result = execute(
         schema(),
         document,

@@ -1,0 +1,84 @@
+"""Cached GraphQL answers, shared by every app process through the Django cache (Redis when
+REDIS_URL is set), and invalidated by publishing.
+
+Correct before fast: every stored answer carries the content version it was computed at, and
+any publish, unpublish, move or delete of a page, and any change to a shared snippet, an
+image, a redirect or the site settings, moves the version on (`cms/signal_handlers.py`). A
+request reads the version and its answer in one round trip and uses the answer only when the
+versions agree, so the next request in every process sees the new content.
+
+Never cached: previews (a `token`), requests carrying a session cookie (an editor may be
+logged in), and answers with errors.
+"""
+
+import hashlib
+import json
+from functools import lru_cache
+
+from django.conf import settings
+from django.core.cache import cache
+
+VERSION_KEY = "api:content-version"
+ANSWER_PREFIX = "api:answer:"
+
+
+def enabled():
+    return getattr(settings, "API_RESPONSE_CACHE", True)
+
+
+@lru_cache(maxsize=1)
+def schema_fingerprint():
+    from cms.api.schema import printed_schema
+
+    return hashlib.sha256(printed_schema().encode()).hexdigest()[:16]
+
+
+def answer_key(operation, host):
+    """Same question, same schema and API settings, same site: same answer."""
+    identity = json.dumps(
+        [
+            operation.query,
+            operation.variables,
+            operation.operation_name,
+            host,
+            schema_fingerprint(),
+            settings.GRAPHQL_INTROSPECTION,
+            settings.GRAPHQL_LIMITS,
+        ],
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return ANSWER_PREFIX + hashlib.sha256(identity.encode()).hexdigest()
+
+
+def may_cache(operation, request):
+    return (
+        enabled()
+        and not operation.is_preview
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def lookup(key):
+    """(cached answer or None, current content version)."""
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    entry = found.get(key)
+    if entry and entry[0] == version:
+        return entry[1], version
+    return None, version
+
+
+def store(key, version, answer):
+    cache.set(key, (version, answer), timeout=settings.API_RESPONSE_CACHE_TIMEOUT)
+
+
+def content_changed(**kwargs):
+    """Move the content version on: every cached answer is stale from now on, in every process."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
