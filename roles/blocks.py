@@ -12,6 +12,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from cms.api import loaders
 from cms.api.blocks import ApiStructBlock, register_api_blocks
 from cms.api.fields import GraphQLBlockList, GraphQLObject, GraphQLSnippetList, required_list
 from roles.graphql_types import SalaryRowType
@@ -34,13 +35,19 @@ def require_ordered(errors, values, low_name, high_name, label):
 class SharedSnippetChooserBlock(SnippetChooserBlock):
     """Chooses a shared snippet (a tool, company or FAQ entry).
 
-    Loads each distinct snippet once per page, however many times the page uses it: Wagtail's
-    own loader sends every repeat to the database, which SQLite then splits into batches.
+    Loads each distinct snippet once per page, however many times the page uses it (Wagtail's
+    own loader sends every repeat to the database, which SQLite then splits into batches), and
+    during an API request reuses what the request has loaded already (`cms/api/loaders.py`).
     """
 
     def bulk_to_python(self, values):
         distinct_ids = list(dict.fromkeys(value for value in values if value is not None))
-        loaded = dict(zip(distinct_ids, super().bulk_to_python(distinct_ids), strict=True))
+        loaded = loaders.cached(self.model_class, distinct_ids)
+        missing = [pk for pk in distinct_ids if pk not in loaded]
+        if missing:
+            fetched = dict(zip(missing, super().bulk_to_python(missing), strict=True))
+            loaders.remember(self.model_class, {k: v for k, v in fetched.items() if v})
+            loaded.update(fetched)
         seen = set()
         result = []
         for value in values:

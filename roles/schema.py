@@ -7,6 +7,7 @@ from grapple.registry import registry
 from grapple.types.structures import PaginationType
 from wagtail.models import Site
 
+from cms.api import loaders
 from cms.api.errors import ApiError
 from roles.models import MAX_YEAR, MIN_YEAR, Category, Company, RoleGuidePage, Tool
 
@@ -49,6 +50,7 @@ def paginate(queryset, page, per_page):
     number = min(page, max(paginator.num_pages, 1))
     page_obj = paginator.page(number)
     items = list(page_obj.object_list)
+    loaders.prime_stream_snippets(items, "body")
     return RoleGuideListing(
         items=items,
         pagination=PaginationType(

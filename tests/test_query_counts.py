@@ -80,3 +80,52 @@ def test_listing_query_count_does_not_grow_with_guides(client, roles_index):
     assert large_data["roleGuides"]["pagination"]["total"] == 30
     assert len(large_data["roleGuides"]["items"]) == 30
     assert small == large, f"{small} queries for 3 guides, {large} for 30"
+
+
+LISTING_WITH_BLOCKS = """
+query Listing {
+  roleGuides(perPage: 100) {
+    items {
+      title
+      heroImage { id title }
+      category { name }
+      body {
+        ... on SkillsListBlock { skills { name tools { name } } }
+        ... on CompaniesHiringBlock { companies { name logo { id } } }
+        ... on FaqBlock { entries { question } }
+      }
+    }
+  }
+}
+"""
+
+
+def build_guides_with_blocks(index, start, count, shared):
+    for n in range(start, start + count):
+        make_guide(
+            index,
+            f"blocks-{n}",
+            body=guide_body(
+                faqs=[shared["faqs"][n % 3]],
+                tools=shared["tools"][n % 2 :],
+                companies=[shared["companies"][n % 2]],
+            ),
+        )
+
+
+def test_listing_with_blocks_does_not_grow_with_guides(client, roles_index, settings):
+    settings.GRAPHQL_LIMITS = {"MAX_COST": 10**9}  # measuring queries here, not the cost limit
+    logo = Image.objects.create(title="Logo", file=get_test_image_file())
+    shared = {
+        "faqs": [make_faq(f"Q{n}?") for n in range(3)],
+        "tools": [make_tool(f"T{n}") for n in range(4)],
+        "companies": [make_company(f"C{n}", logo=logo) for n in range(2)],
+    }
+    build_guides_with_blocks(roles_index, 0, 3, shared)
+    small, _ = count_queries(client, LISTING_WITH_BLOCKS, {})
+    build_guides_with_blocks(roles_index, 3, 27, shared)
+    large, data = count_queries(client, LISTING_WITH_BLOCKS, {})
+    assert len(data["roleGuides"]["items"]) == 30
+    faq_blocks = [b for item in data["roleGuides"]["items"] for b in item["body"] if "entries" in b]
+    assert len(faq_blocks) == 30 and all(len(b["entries"]) == 1 for b in faq_blocks)
+    assert small == large, f"{small} queries for 3 guides with blocks, {large} for 30"

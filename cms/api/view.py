@@ -34,7 +34,7 @@ from graphql import (
 from graphql.language import Node
 from graphql.validation import NoSchemaIntrospectionCustomRule
 
-from cms.api import errors, response_cache
+from cms.api import errors, loaders, response_cache
 from cms.api.errors import ApiError, format_graphql_error
 from cms.api.limits import check_aliases, check_depth_and_cost, limit
 from cms.api.operations import operations_by_hash, sha256_of
@@ -225,13 +225,14 @@ def execute_operation(operation, request):
         )
     except ApiError as error:
         return {"errors": [format_graphql_error(error)]}, 400
-    result = execute(
-        schema(),
-        document,
-        context_value=request,
-        variable_values=operation.variables,
-        operation_name=operation.operation_name,
-    )
+    with loaders.request_scope():
+        result = execute(
+            schema(),
+            document,
+            context_value=request,
+            variable_values=operation.variables,
+            operation_name=operation.operation_name,
+        )
     response = {}
     status = 200
     if result.errors:

@@ -1,0 +1,74 @@
+"""Per-request loading of shared snippets, so a listing loads each kind once, not once per page.
+
+During a GraphQL request, snippets chosen in StreamField blocks (tools, companies, FAQ
+entries) are kept in a request-scoped identity map. A listing first collects every snippet id
+its pages' bodies use and loads them in one query per model (`prime_stream_snippets`); the
+blocks then find them there instead of querying page by page.
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from wagtail import blocks
+
+_loaded: ContextVar[dict | None] = ContextVar("api_loaded_snippets", default=None)
+
+
+@contextmanager
+def request_scope():
+    token = _loaded.set({})
+    try:
+        yield
+    finally:
+        _loaded.reset(token)
+
+
+def cached(model, ids):
+    """{id: object} for the ids already loaded in this request (empty outside a request)."""
+    store = _loaded.get()
+    if store is None:
+        return {}
+    known = store.get(model, {})
+    return {pk: known[pk] for pk in ids if pk in known}
+
+
+def remember(model, objects):
+    store = _loaded.get()
+    if store is not None:
+        store.setdefault(model, {}).update(objects)
+
+
+def collect_chooser_ids(block, raw, found):
+    """Add to `found[model]` every snippet id chosen anywhere in `raw`, a block's stored value."""
+    from roles.blocks import SharedSnippetChooserBlock
+
+    if raw is None:
+        return
+    if isinstance(block, SharedSnippetChooserBlock):
+        found.setdefault(block.model_class, set()).add(raw)
+    elif isinstance(block, blocks.StreamBlock):
+        for item in raw:
+            child = block.child_blocks.get(item.get("type"))
+            if child is not None:
+                collect_chooser_ids(child, item.get("value"), found)
+    elif isinstance(block, blocks.ListBlock):
+        for item in raw:
+            value = item.get("value") if isinstance(item, dict) and "type" in item else item
+            collect_chooser_ids(block.child_block, value, found)
+    elif isinstance(block, blocks.StructBlock):
+        for name, child in block.child_blocks.items():
+            collect_chooser_ids(child, raw.get(name) if isinstance(raw, dict) else None, found)
+
+
+def prime_stream_snippets(pages, field_name):
+    """Load, in one query per model, every snippet the pages' StreamField `field_name` uses."""
+    if _loaded.get() is None or not pages:
+        return
+    found = {}
+    for page in pages:
+        stream = getattr(page, field_name)
+        collect_chooser_ids(stream.stream_block, list(stream.raw_data), found)
+    for model, ids in found.items():
+        missing = ids - set(cached(model, ids))
+        if missing:
+            remember(model, model.objects.in_bulk(missing))
