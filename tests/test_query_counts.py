@@ -100,30 +100,23 @@ query Listing {
 """
 
 
-def build_guides_with_blocks(index, start, count, shared):
+def build_guides_with_blocks(index, start, count, logo):
+    """Guides whose bodies each use their own FAQ, tools and company, so nothing is shared."""
     for n in range(start, start + count):
-        make_guide(
-            index,
-            f"blocks-{n}",
-            body=guide_body(
-                faqs=[shared["faqs"][n % 3]],
-                tools=shared["tools"][n % 2 :],
-                companies=[shared["companies"][n % 2]],
-            ),
+        body = guide_body(
+            faqs=[make_faq(f"Q{n}?")],
+            tools=[make_tool(f"T{n}a"), make_tool(f"T{n}b")],
+            companies=[make_company(f"C{n}", logo=logo)],
         )
+        make_guide(index, f"blocks-{n}", body=body)
 
 
 def test_listing_with_blocks_does_not_grow_with_guides(client, roles_index, settings):
     settings.GRAPHQL_LIMITS = {"MAX_COST": 10**9}  # measuring queries here, not the cost limit
     logo = Image.objects.create(title="Logo", file=get_test_image_file())
-    shared = {
-        "faqs": [make_faq(f"Q{n}?") for n in range(3)],
-        "tools": [make_tool(f"T{n}") for n in range(4)],
-        "companies": [make_company(f"C{n}", logo=logo) for n in range(2)],
-    }
-    build_guides_with_blocks(roles_index, 0, 3, shared)
+    build_guides_with_blocks(roles_index, 0, 3, logo)
     small, _ = count_queries(client, LISTING_WITH_BLOCKS, {})
-    build_guides_with_blocks(roles_index, 3, 27, shared)
+    build_guides_with_blocks(roles_index, 3, 27, logo)
     large, data = count_queries(client, LISTING_WITH_BLOCKS, {})
     assert len(data["roleGuides"]["items"]) == 30
     faq_blocks = [b for item in data["roleGuides"]["items"] for b in item["body"] if "entries" in b]
