@@ -1,0 +1,296 @@
+"""Realistic generated role guides for scale tests and benchmarks (`generate_role_guides`).
+
+Pages are inserted in bulk: Wagtail's one-by-one `add_child` costs a few queries and a
+revision per page, which makes 10,000 guides take far too long. Generated guides are live,
+have no revision history, and sit under the Roles index like any other guide.
+"""
+
+import json
+import random
+import uuid
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.models import Page
+
+from faqs.models import FaqEntry
+from roles.models import Category, RoleGuidePage, Tool
+
+ROLES = [
+    "Data Engineer",
+    "Machine Learning Engineer",
+    "MLOps Engineer",
+    "Data Scientist",
+    "Analytics Engineer",
+    "Backend Engineer",
+    "Frontend Engineer",
+    "Site Reliability Engineer",
+    "Platform Engineer",
+    "Security Engineer",
+    "Cloud Architect",
+    "Product Manager",
+    "Data Analyst",
+    "Research Scientist",
+    "Mobile Engineer",
+    "DevOps Engineer",
+    "QA Engineer",
+    "Solutions Architect",
+    "Database Administrator",
+    "AI Safety Researcher",
+]
+CATEGORIES = [
+    "Machine Learning",
+    "Data",
+    "Software Engineering",
+    "Infrastructure",
+    "Product",
+    "Security",
+]
+TOOLS = [
+    "Python",
+    "SQL",
+    "Apache Spark",
+    "dbt",
+    "Airflow",
+    "Kafka",
+    "Kubernetes",
+    "Docker",
+    "Terraform",
+    "AWS",
+    "GCP",
+    "Azure",
+    "PyTorch",
+    "TensorFlow",
+    "MLflow",
+    "Snowflake",
+    "BigQuery",
+    "PostgreSQL",
+    "Redis",
+    "React",
+    "TypeScript",
+    "Go",
+    "Rust",
+    "Java",
+    "Prometheus",
+    "Grafana",
+    "GitHub Actions",
+    "Jenkins",
+    "Figma",
+    "Tableau",
+]
+SKILLS = [
+    "Data pipeline design",
+    "Distributed systems",
+    "Model deployment",
+    "Experiment design",
+    "Cloud infrastructure",
+    "Observability",
+    "API design",
+    "Data modelling",
+    "Automation",
+    "Incident response",
+    "Performance tuning",
+    "Stakeholder communication",
+]
+MOMENTS = ["Morning", "Late morning", "Afternoon", "End of day"]
+LEVELS = ["Intern", "Entry-Level", "Mid-Level", "Senior", "Staff"]
+
+
+def ensure_pools(rng):
+    categories = [Category.objects.get_or_create(name=name)[0] for name in CATEGORIES]
+    tools = [Tool.objects.get_or_create(name=name)[0] for name in TOOLS]
+    faqs = list(FaqEntry.objects.live()[:30])
+    for n in range(len(faqs), 30):
+        entry = FaqEntry.objects.create(
+            question=f"Common question {n + 1} about tech careers?",
+            answer=f"<p>A shared answer, number {n + 1}, reused across many guides.</p>",
+            topic=rng.choice(["Careers", "Hiring", "Skills"]),
+            live=False,
+        )
+        entry.save_revision().publish()
+        faqs.append(entry)
+    return categories, tools, faqs
+
+
+def salary_rows(rng):
+    base = rng.randrange(70, 160) * 1000
+    rows = [
+        {
+            "level": "Intern",
+            "intern_monthly_min": rng.randrange(4, 9) * 1000,
+            "intern_monthly_max": rng.randrange(9, 14) * 1000,
+        }
+    ]
+    for index, level in enumerate(LEVELS[1:4]):
+        low = base + index * rng.randrange(40, 70) * 1000
+        rows.append(
+            {
+                "level": level,
+                "experience_min_years": index * 3,
+                "experience_max_years": index * 3 + 2,
+                "base_salary_min": low,
+                "base_salary_max": low + rng.randrange(30, 90) * 1000,
+                "equity_bonus_percent_min": 10 + index * 10,
+                "equity_bonus_percent_max": 30 + index * 20,
+            }
+        )
+    return rows
+
+
+def guide_body(rng, role, tools, faqs, extra_sections=0):
+    body = [
+        {
+            "type": "section",
+            "value": {
+                "heading": f"What does a {role} do?",
+                "body": f"<p>A {role} builds and runs the systems their team depends on.</p>",
+            },
+        }
+    ]
+    body += [
+        {
+            "type": "section",
+            "value": {"heading": f"Topic {n + 1}", "body": "<p>More about the role.</p>"},
+        }
+        for n in range(extra_sections)
+    ]
+    body += [
+        {
+            "type": "skills_list",
+            "value": {
+                "heading": "Required Skills & Qualifications",
+                "skills": [
+                    {"name": skill, "tools": [t.pk for t in rng.sample(tools, rng.randrange(1, 4))]}
+                    for skill in rng.sample(SKILLS, rng.randrange(3, 8))
+                ],
+            },
+        },
+        {
+            "type": "day_in_the_life",
+            "value": {
+                "heading": f"A Day in the Life of a {role}",
+                "moments": [
+                    {"label": m, "narrative": f"{m}: focused work on the team's priorities."}
+                    for m in MOMENTS
+                ],
+            },
+        },
+        {
+            "type": "career_path",
+            "value": {
+                "heading": "Career Path & Salary Progression",
+                "levels": [{"title": f"{level} {role}", "summary": ""} for level in LEVELS],
+            },
+        },
+        {
+            "type": "salary_table",
+            "value": {
+                "heading": "",
+                "currency": "USD",
+                "source_note": "Generated figures for testing.",
+                "as_of_year": 2026,
+                "rows": salary_rows(rng),
+            },
+        },
+        {
+            "type": "companies_hiring",
+            "value": {"heading": f"Top Companies Hiring {role}s", "companies": []},
+        },
+        {
+            "type": "call_to_action",
+            "value": {
+                "heading": f"Apply for {role} Roles",
+                "text": "Send us your profile.",
+                "button_label": "Apply",
+                "link_page": None,
+                "link_url": "https://example.com/apply",
+            },
+        },
+        {
+            "type": "faq",
+            "value": {
+                "heading": f"{role} — Frequently Asked Questions",
+                "entries": [f.pk for f in rng.sample(faqs, rng.randrange(3, 6))],
+            },
+        },
+    ]
+    for block in body:
+        block["id"] = str(uuid.uuid4())
+    return body
+
+
+def generate(index, count, *, seed=1, batch_size=500, extra_sections=0, progress=None):
+    """Insert `count` live guides under `index`; call `progress(done, count)` after each batch."""
+    rng = random.Random(seed)
+    categories, tools, faqs = ensure_pools(rng)
+    content_type = ContentType.objects.get_for_model(RoleGuidePage)
+    body_field = RoleGuidePage._meta.get_field("body")
+    done = 0
+    while done < count:
+        size = min(batch_size, count - done)
+        with transaction.atomic():
+            index.refresh_from_db()
+            last = index.get_last_child()
+            step = int(last.path[-Page.steplen :], 36) + 1 if last else 1
+            now = timezone.now()
+            pages, details = [], []
+            for n in range(size):
+                role = rng.choice(ROLES)
+                year = rng.choice([2024, 2025, 2026])
+                slug = f"{slugify(role)}-{year}-{uuid.uuid4().hex[:8]}"
+                title = f"{role} Jobs & Internships {year}"
+                pages.append(
+                    Page(
+                        title=title,
+                        draft_title=title,
+                        slug=slug,
+                        path=index._get_path(index.path, index.depth + 1, step + n),
+                        depth=index.depth + 1,
+                        numchild=0,
+                        url_path=f"{index.url_path}{slug}/",
+                        live=True,
+                        has_unpublished_changes=False,
+                        first_published_at=now,
+                        last_published_at=now,
+                        locale_id=index.locale_id,
+                        translation_key=uuid.uuid4(),
+                        content_type=content_type,
+                    )
+                )
+                details.append(
+                    (
+                        role,
+                        year,
+                        rng.choice(categories).pk,
+                        guide_body(rng, role, tools, faqs, extra_sections),
+                    )
+                )
+            created = Page.objects.bulk_create(pages)
+            rows = [
+                (
+                    page.pk,
+                    role,
+                    year,
+                    f"What it takes to work as a {role} in {year}.",
+                    category_id,
+                    body_field.get_db_prep_save(json.dumps(body), connection),
+                    "",
+                    False,
+                )
+                for page, (role, year, category_id, body) in zip(created, details, strict=True)
+            ]
+            table = RoleGuidePage._meta.db_table
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"INSERT INTO {table} (page_ptr_id, role_name, year, intro, category_id, "
+                    "body, canonical_url, no_index) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+                    rows,
+                )
+            Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + size)
+        done += size
+        if progress:
+            progress(done, count)
+    return done
