@@ -68,7 +68,8 @@ def public_heading(page, base_url):
     return response.json()["data"]["roleGuide"]["body"][0]["heading"]
 
 
-def test_draft_preview_in_a_real_browser(live_server, transactional_db, browser):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_draft_preview_in_a_real_browser(live_server, browser):
     from playwright.sync_api import expect
 
     expect.set_options(timeout=20_000)  # the preview panel waits on a POST and a reload

@@ -139,7 +139,7 @@ def schema_sdl():
     return SCHEMA_SDL
 
 
-@pytest.mark.django_db(transaction=True)  # autocommit, as in production
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # autocommit, as in production
 @settings(
     max_examples=int(os.environ.get("FUZZ_EXAMPLES", "300")),
     derandomize=not os.environ.get("FUZZ_RANDOM"),

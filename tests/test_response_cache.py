@@ -171,7 +171,7 @@ def ask_other_process():
     or not os.environ.get("DATABASE_URL", "").startswith("postgres"),
     reason="needs PostgreSQL and Redis (the second stage of .ci/run)",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_processes_share_the_cache_and_its_invalidation(site_tree):
     page = make_guide(site_tree[1], "shared", title="First")
     assert ask_other_process() == "First"  # the other process caches this in Redis

@@ -72,8 +72,9 @@ def lookup(key):
     return None, version
 
 
-def store(key, version, answer):
-    cache.set(key, (version, answer), timeout=settings.API_RESPONSE_CACHE_TIMEOUT)
+def store(key, version, body):
+    """Keep an answer's serialised body with the content version it was computed at."""
+    cache.set(key, (version, body), timeout=settings.API_RESPONSE_CACHE_TIMEOUT)
 
 
 def content_changed(**kwargs):

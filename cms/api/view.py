@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from django.conf import settings
@@ -172,23 +173,41 @@ def contains_nul(document, variables):
     return False
 
 
+@dataclass
+class Answer:
+    """One operation's answer, serialised once (and stored that way in the response cache)."""
+
+    body: bytes
+    status: int = 200
+    ok: bool = True  # no errors
+
+    @classmethod
+    def from_result(cls, result, status):
+        body = json.dumps(result, separators=(",", ":")).encode()
+        return cls(body, status, "errors" not in result)
+
+    @property
+    def etag(self):
+        return '"' + hashlib.sha256(self.body).hexdigest()[:32] + '"'
+
+
 def run(operation, request):
-    """Answer one operation, from the response cache when it may; (response dict, status)."""
+    """Answer one operation, from the response cache when it may."""
     try:
         operation.resolve_query_text()
     except ApiError as error:
         status = 200 if error.extensions["code"] == PERSISTED_QUERY_NOT_FOUND else 400
-        return {"errors": [format_graphql_error(error)]}, status
+        return Answer.from_result({"errors": [format_graphql_error(error)]}, status)
     if not response_cache.may_cache(operation, request):
-        return execute_operation(operation, request)
+        return Answer.from_result(*execute_operation(operation, request))
     key = response_cache.answer_key(operation, request.get_host())
     cached, version = response_cache.lookup(key)
     if cached is not None:
-        return cached, 200
-    body, status = execute_operation(operation, request)
-    if status == 200 and "errors" not in body:
-        response_cache.store(key, version, body)
-    return body, status
+        return Answer(cached)
+    answer = Answer.from_result(*execute_operation(operation, request))
+    if answer.status == 200 and answer.ok:
+        response_cache.store(key, version, answer.body)
+    return answer
 
 
 def execute_operation(operation, request):
@@ -263,12 +282,12 @@ class ApiView(View):
             if isinstance(payload, list):
                 return self.batch(request, payload)
             operation = Operation(payload)
-            body, status = run(operation, request)
+            answer = run(operation, request)
         except RequestError as error:
             return json_response({"errors": [error.as_json()]}, error.status)
-        response = json_response(body, status)
-        if request.method == "GET" and status == 200 and "errors" not in body:
-            return cache_headers(request, response, operation)
+        response = HttpResponse(answer.body, status=answer.status, content_type=JSON)
+        if request.method == "GET" and answer.status == 200 and answer.ok:
+            return cache_headers(request, response, operation, answer.etag)
         response["Cache-Control"] = "no-store"
         return response
 
@@ -303,21 +322,22 @@ class ApiView(View):
             raise RequestError(
                 f"A batch may hold at most {limit('MAX_BATCH')} operations.", BATCH_TOO_LARGE
             )
-        results = []
+        bodies = []
         for payload in payloads:
             try:
-                results.append(run(Operation(payload), request)[0])
+                bodies.append(run(Operation(payload), request).body)
             except RequestError as error:
-                results.append({"errors": [error.as_json()]})
-        response = json_response(results, 200)
+                bodies.append(json.dumps({"errors": [error.as_json()]}).encode())
+        response = HttpResponse(b"[" + b",".join(bodies) + b"]", content_type=JSON)
         response["Cache-Control"] = "no-store"
         return response
 
 
+JSON = "application/json"
+
+
 def json_response(body, status):
-    return HttpResponse(
-        json.dumps(body, separators=(",", ":")), status=status, content_type="application/json"
-    )
+    return HttpResponse(json.dumps(body, separators=(",", ":")), status=status, content_type=JSON)
 
 
 def wants_graphiql(request):
@@ -325,9 +345,8 @@ def wants_graphiql(request):
     return "text/html" in accept and "raw" not in request.GET and "query" not in request.GET
 
 
-def cache_headers(request, response, operation):
+def cache_headers(request, response, operation, etag):
     """GET answers carry an ETag; persisted, non-preview ones may be cached by a CDN."""
-    etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
     if operation.persisted_hash and not operation.is_preview:
         response["Cache-Control"] = f"public, max-age={settings.GRAPHQL_CACHE_MAX_AGE}"
     else:
