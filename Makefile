@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install lint contract lock clean
+.PHONY: run test install lint contract bench lock clean
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
@@ -39,6 +39,10 @@ contract: install
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py export_schema
 	UPDATE_CONTRACT_SNAPSHOTS=1 $(BIN)/pytest tests/test_contract.py -q
 	cd frontend_contract && npm ci --no-audit --no-fund --silent && npx graphql-codegen --config codegen.yml
+
+# Benchmarks: builds its own data, prints a table, writes var/bench.json (see bench/run.py).
+bench: install
+	$(BIN)/python -m bench.run
 
 # Re-pin dependencies from the ranges in pyproject.toml.
 lock:

@@ -78,11 +78,32 @@ def plain_text_summary(text, length=DESCRIPTION_LENGTH):
     return shorten(" ".join(strip_tags(text or "").split()), length)
 
 
+def frontend_path(page):
+    """The page's path relative to its site's root, from Wagtail's cached site root paths."""
+    parts = page.get_url_parts()
+    return parts[2] if parts else None
+
+
 def frontend_url(page):
     """The page's address on the public frontend: FRONTEND_BASE_URL + the page's path."""
-    site = page.get_site()
-    path = page.relative_url(site) if site else None
-    return settings.FRONTEND_BASE_URL.rstrip("/") + (path or "/")
+    return settings.FRONTEND_BASE_URL.rstrip("/") + (frontend_path(page) or "/")
+
+
+def site_seo_settings(page):
+    """The SEO settings of the page's site (unsaved defaults when none are stored), once per
+    request."""
+    from cms.api import loaders
+    from cms.models import SeoSettings
+
+    parts = page.get_url_parts()
+    site_id = parts[0] if parts else None
+
+    def load():
+        return SeoSettings.objects.filter(site_id=site_id).select_related(
+            "default_social_image"
+        ).first() or SeoSettings(site_id=site_id)
+
+    return loaders.memo(("seo-settings", site_id), load)
 
 
 @dataclass
@@ -98,10 +119,15 @@ class Seo:
     page: object = None
 
 
-def seo_for(page, site_settings=None):
-    from cms.models import SeoSettings
+def seo_for(page):
+    """The page's SEO values after fallbacks (worked out once per page per request)."""
+    from cms.api import loaders
 
-    site_settings = site_settings or SeoSettings.for_site(page.get_site())
+    return loaders.memo(("seo", id(page)), lambda: compute_seo(page))
+
+
+def compute_seo(page):
+    site_settings = site_seo_settings(page)
     image = page.social_image or page.seo_fallback_image() or site_settings.default_social_image
     return Seo(
         title=page.seo_title or page.title,

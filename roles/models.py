@@ -10,6 +10,7 @@ from grapple.models import (
 )
 from grapple.types.interfaces import StreamFieldInterface
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -157,6 +158,16 @@ class RoleGuidePage(BasePage):
             required_list(StreamFieldInterface),
             description="The guide's sections; each block is its own type.",
         ),
+    ]
+
+    # For Wagtail's REST API v2, which `make bench` mounts to compare against.
+    api_fields = [
+        APIField("role_name"),
+        APIField("year"),
+        APIField("intro"),
+        APIField("category"),
+        APIField("hero_image"),
+        APIField("body"),
     ]
 
     parent_page_types = ["roles.RoleIndexPage"]

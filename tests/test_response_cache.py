@@ -178,3 +178,19 @@ def test_two_processes_share_the_cache_and_its_invalidation(site_tree):
     page.title = "Second"
     publish(page)  # this process moves the shared content version on
     assert ask_other_process() == "Second"
+
+
+def test_a_repeated_get_is_served_whole_from_the_cache(client, guide):
+    from urllib.parse import urlencode
+
+    url = "/graphql/?" + urlencode({"query": GUIDE})
+    first = client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        second = client.get(url)
+    assert len(captured) == 0
+    assert second.content == first.content and second["ETag"] == first["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    page = guide["page"]
+    page.title = "After"
+    publish(page)
+    assert client.get(url).json()["data"]["roleGuide"]["title"] == "After"

@@ -1,4 +1,4 @@
-"""Per-request loading of shared snippets, so a listing loads each kind once, not once per page.
+"""Per-request loading, so what a request needs many times is loaded once.
 
 During a GraphQL request, snippets chosen in StreamField blocks (tools, companies, FAQ
 entries) are kept in a request-scoped identity map. A listing first collects every snippet id
@@ -21,6 +21,17 @@ def request_scope():
         yield
     finally:
         _loaded.reset(token)
+
+
+def memo(key, compute):
+    """`compute()` once per request for `key` (every time outside a request)."""
+    store = _loaded.get()
+    if store is None:
+        return compute()
+    memos = store.setdefault("memo", {})
+    if key not in memos:
+        memos[key] = compute()
+    return memos[key]
 
 
 def cached(model, ids):

@@ -72,9 +72,9 @@ def lookup(key):
     return None, version
 
 
-def store(key, version, body):
-    """Keep an answer's serialised body with the content version it was computed at."""
-    cache.set(key, (version, body), timeout=settings.API_RESPONSE_CACHE_TIMEOUT)
+def store(key, version, value):
+    """Keep an answer (its serialised body) with the content version it was computed at."""
+    cache.set(key, (version, value), timeout=settings.API_RESPONSE_CACHE_TIMEOUT)
 
 
 def content_changed(**kwargs):
@@ -83,3 +83,42 @@ def content_changed(**kwargs):
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
+
+
+# GET requests: the whole response, keyed on the raw query string, so a hit skips parsing.
+GET_PREFIX = "api:get:"
+
+
+def get_key(request):
+    identity = "|".join(
+        [
+            request.get_host(),
+            request.META.get("QUERY_STRING", ""),
+            schema_fingerprint(),
+            str(settings.GRAPHQL_INTROSPECTION),
+            str(settings.GRAPHQL_LIMITS),
+        ]
+    )
+    return GET_PREFIX + hashlib.sha256(identity.encode()).hexdigest()
+
+
+def cached_get(request):
+    """The stored response for this exact GET, if still current; None otherwise."""
+    from django.http import HttpResponse
+
+    if not enabled() or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return None
+    entry, version = lookup(get_key(request))
+    if entry is None:
+        return None
+    body, etag, cache_control = entry
+    response = HttpResponse(body, content_type="application/json")
+    response["ETag"], response["Cache-Control"] = etag, cache_control
+    return response
+
+
+def store_get(request, version, response):
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return
+    entry = (response.content, response["ETag"], response["Cache-Control"])
+    store(get_key(request), version, entry)

@@ -180,6 +180,7 @@ class Answer:
     body: bytes
     status: int = 200
     ok: bool = True  # no errors
+    version: int | None = None  # the content version it was computed at, when cacheable
 
     @classmethod
     def from_result(cls, result, status):
@@ -203,10 +204,11 @@ def run(operation, request):
     key = response_cache.answer_key(operation, request.get_host())
     cached, version = response_cache.lookup(key)
     if cached is not None:
-        return Answer(cached)
+        return Answer(cached, version=version)
     answer = Answer.from_result(*execute_operation(operation, request))
     if answer.status == 200 and answer.ok:
         response_cache.store(key, version, answer.body)
+        answer.version = version
     return answer
 
 
@@ -271,8 +273,12 @@ class ApiView(View):
     http_method_names = ["get", "post", "options"]
 
     def dispatch(self, request, *args, **kwargs):
-        if settings.DEBUG and request.method == "GET" and wants_graphiql(request):
-            return GraphQLView.as_view(graphiql=True)(request)
+        if request.method == "GET":
+            if settings.DEBUG and wants_graphiql(request):
+                return GraphQLView.as_view(graphiql=True)(request)
+            cached = response_cache.cached_get(request)
+            if cached is not None:
+                return not_modified_or(request, cached)
         try:
             if request.method not in ("GET", "POST"):
                 raise RequestError(
@@ -287,7 +293,10 @@ class ApiView(View):
             return json_response({"errors": [error.as_json()]}, error.status)
         response = HttpResponse(answer.body, status=answer.status, content_type=JSON)
         if request.method == "GET" and answer.status == 200 and answer.ok:
-            return cache_headers(request, response, operation, answer.etag)
+            cache_headers(response, operation, answer.etag)
+            if answer.version is not None:
+                response_cache.store_get(request, answer.version, response)
+            return not_modified_or(request, response)
         response["Cache-Control"] = "no-store"
         return response
 
@@ -345,14 +354,19 @@ def wants_graphiql(request):
     return "text/html" in accept and "raw" not in request.GET and "query" not in request.GET
 
 
-def cache_headers(request, response, operation, etag):
+def cache_headers(response, operation, etag):
     """GET answers carry an ETag; persisted, non-preview ones may be cached by a CDN."""
     if operation.persisted_hash and not operation.is_preview:
         response["Cache-Control"] = f"public, max-age={settings.GRAPHQL_CACHE_MAX_AGE}"
     else:
         response["Cache-Control"] = "no-store" if operation.is_preview else "no-cache"
     response["ETag"] = etag
-    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+
+
+def not_modified_or(request, response):
+    """304 when the client already holds this answer (If-None-Match), else the answer."""
+    matches = request.headers.get("If-None-Match", "")
+    if matches and response["ETag"] in [tag.strip() for tag in matches.split(",")]:
         not_modified = HttpResponseNotModified()
         for header in ("ETag", "Cache-Control"):
             not_modified[header] = response[header]
