@@ -411,10 +411,9 @@ class CallToActionBlock(ApiStructBlock):
 
     def live_link_page(self, info, values, **kwargs):
         page = values.get("link_page")
-        if page is None:
+        if page is None or not page.live or loaders.is_restricted(page):
             return None
-        page = page.specific
-        return page if page.live and not page.get_view_restrictions().exists() else None
+        return page.specific_deferred
 
     def get_context(self, value, parent_context=None):
         return {

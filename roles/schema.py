@@ -37,6 +37,19 @@ class RoleGuideListing(graphene.ObjectType):
     pagination = graphene.Field(PaginationType, required=True)
 
 
+def site_root_path(request):
+    """The url_path of the requesting site's root page ('/home/').
+
+    With one site (the usual case) this comes from Wagtail's cached site root paths, without a
+    query; with several, from the site that matches the request.
+    """
+    root_paths = Site.get_site_root_paths()
+    if len(root_paths) == 1:
+        return root_paths[0].root_path
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    return site.root_page.url_path if site else None
+
+
 def visible_guides():
     return RoleGuidePage.objects.live().public().select_related("category", "hero_image")
 

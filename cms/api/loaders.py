@@ -83,3 +83,14 @@ def prime_stream_snippets(pages, field_name):
         missing = ids - set(cached(model, ids))
         if missing:
             remember(model, model.objects.in_bulk(missing))
+
+
+def is_restricted(page):
+    """True when a view restriction covers the page (the restricted paths load once a request)."""
+    from wagtail.models import PageViewRestriction
+
+    paths = memo(
+        "restricted-paths",
+        lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+    return page.path.startswith(paths) if paths else False
