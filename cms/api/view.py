@@ -149,16 +149,25 @@ def checked_document(query, max_tokens, introspection):
             raise ApiError("The query has too many tokens.", QUERY_TOO_LARGE) from error
         return None, [error]
     check_aliases(document)
+    if document_contains_nul(document):
+        raise ApiError("Strings may not contain NUL characters.", errors.BAD_USER_INPUT)
     rules = list(specified_rules)
     if not introspection:
         rules.append(NoSchemaIntrospectionCustomRule)
     return document, validate(schema(), document, rules, max_errors=20)
 
 
-def contains_nul(document, variables):
+def never_awaitable(value):
+    """Every resolver here is synchronous: skip graphql-core's per-field awaitable check."""
+    return False
+
+
+def contains_nul(variables):
     """NUL can't be stored or looked up in PostgreSQL text: refuse it before any query."""
-    if variables and "\\u0000" in json.dumps(variables):
-        return True
+    return bool(variables) and "\\u0000" in json.dumps(variables)
+
+
+def document_contains_nul(document):
     stack = [document]
     while stack:
         node = stack.pop()
@@ -239,7 +248,7 @@ def execute_operation(operation, request):
             )
         if request.method == "GET" and operation_ast.operation != OperationType.QUERY:
             raise RequestError("Only queries can be sent with GET.", errors.METHOD_NOT_ALLOWED, 405)
-        if contains_nul(document, operation.variables):
+        if contains_nul(operation.variables):
             raise ApiError("Strings may not contain NUL characters.", errors.BAD_USER_INPUT)
         measure = check_depth_and_cost(
             schema(), document, operation.operation_name, operation.variables
@@ -253,6 +262,7 @@ def execute_operation(operation, request):
             context_value=request,
             variable_values=operation.variables,
             operation_name=operation.operation_name,
+            is_awaitable=never_awaitable,
         )
     response = {}
     status = 200
