@@ -175,7 +175,8 @@ class RoleGuidePage(BasePage):
 
     class Meta:
         verbose_name = "role guide"
-        indexes = [models.Index(fields=["year"])]
+        # Listings filter by category and year together.
+        indexes = [models.Index(fields=["year"]), models.Index(fields=["category", "year"])]
 
     def structured_data_nodes(self, page_url):
         return role_guide_nodes(self, page_url)

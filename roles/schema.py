@@ -9,6 +9,7 @@ from wagtail.models import Site
 
 from cms.api import loaders
 from cms.api.errors import ApiError
+from cms.api.selection import selected_paths
 from roles.models import MAX_YEAR, MIN_YEAR, Category, Company, RoleGuidePage, Tool
 
 DEFAULT_PER_PAGE = 20
@@ -54,7 +55,7 @@ def visible_guides():
     return RoleGuidePage.objects.live().public().select_related("category", "hero_image")
 
 
-def paginate(queryset, page, per_page):
+def paginate(queryset, page, per_page, with_body=True):
     if page < 1:
         raise ApiError("`page` starts at 1.")
     if not 1 <= per_page <= MAX_PER_PAGE:
@@ -63,7 +64,8 @@ def paginate(queryset, page, per_page):
     number = min(page, max(paginator.num_pages, 1))
     page_obj = paginator.page(number)
     items = list(page_obj.object_list)
-    loaders.prime_stream_snippets(items, "body")
+    if with_body:
+        loaders.prime_stream_snippets(items, "body")
     return RoleGuideListing(
         items=items,
         pagination=PaginationType(
@@ -126,7 +128,10 @@ class RoleGuideQuery:
             guides = guides.filter(year=year)
         order = getattr(order, "value", order) or RoleGuideOrder.TITLE.value
         guides = guides.order_by(order, "pk")
-        return paginate(guides, page, per_page)
+        with_body = "items.body" in selected_paths(info)
+        if not with_body:
+            guides = guides.defer_streamfields()  # don't fetch or sort what isn't asked for
+        return paginate(guides, page, per_page, with_body)
 
 
 def snippet_list(model, description):

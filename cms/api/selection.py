@@ -1,0 +1,25 @@
+"""What a query asks for under the field being resolved, so a resolver loads only that."""
+
+from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode
+
+
+def selected_paths(info):
+    """Dotted paths of every field selected under the current field, e.g. {'items.body'}."""
+    paths = set()
+
+    def walk(selection_set, prefix):
+        if selection_set is None:
+            return
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                path = f"{prefix}{selection.name.value}"
+                paths.add(path)
+                walk(selection.selection_set, path + ".")
+            elif isinstance(selection, InlineFragmentNode):
+                walk(selection.selection_set, prefix)
+            elif isinstance(selection, FragmentSpreadNode):
+                walk(info.fragments[selection.name.value].selection_set, prefix)
+
+    for node in info.field_nodes:
+        walk(node.selection_set, "")
+    return paths
