@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install lint contract bench lock clean
+.PHONY: run test install lint contract bench load lock clean
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
@@ -43,6 +43,10 @@ contract: install
 # Benchmarks: builds its own data, prints a table, writes var/bench.json (see bench/run.py).
 bench: install
 	$(BIN)/python -m bench.run
+
+# 60 s of mixed traffic on gunicorn + PostgreSQL + Redis (needs wrk; see bench/load.py).
+load: install
+	$(BIN)/python -m bench.load
 
 # Re-pin dependencies from the ranges in pyproject.toml.
 lock:

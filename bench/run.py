@@ -75,7 +75,7 @@ def guide_paths():
     return {"demo": demo, "large": large}
 
 
-def compare_with_rest(rounds=40):
+def compare_with_rest(rounds=60):
     """Part 1: ms per request, GraphQL (uncached) and REST v2, same page, same process."""
     from django.test import Client, override_settings
 
@@ -94,11 +94,14 @@ def compare_with_rest(rounds=40):
                 response = client.get(f"/api/v2/pages/{page.pk}/")
                 assert response.status_code == 200, response.content[:300]
 
-            for warm in (graphql, rest):
-                for _ in range(5):
-                    warm()
-            graphql_ms = statistics.median([median_ms(graphql, rounds // 4) for _ in range(4)])
-            rest_ms = statistics.median([median_ms(rest, rounds // 4) for _ in range(4)])
+            for _ in range(10):
+                graphql()
+                rest()
+            graphql_times, rest_times = [], []
+            for _ in range(rounds):  # interleaved, so drift affects both sides alike
+                graphql_times.append(median_ms(graphql, 1))
+                rest_times.append(median_ms(rest, 1))
+            graphql_ms, rest_ms = statistics.median(graphql_times), statistics.median(rest_times)
             blocks = len(page.body.raw_data)
             results[label] = {"blocks": blocks, "graphql_ms": graphql_ms, "rest_ms": rest_ms}
             say(
