@@ -103,17 +103,17 @@ class RoleGuideQuery:
     def resolve_role_guide(self, info, slug=None, url_path=None):
         if bool(slug) == bool(url_path):
             raise ApiError("Give exactly one of `slug` or `urlPath`.")
-        guides = visible_guides()
+        guides = RoleGuidePage.objects.live().select_related("category", "hero_image")
         if slug:
-            return guides.filter(slug=slug).first()
-        site = (
-            Site.find_for_request(info.context) or Site.objects.filter(is_default_site=True).first()
-        )
-        if site is None:
-            return None
-        relative = url_path.strip("/")
-        full_path = site.root_page.url_path + (relative + "/" if relative else "")
-        return guides.filter(url_path=full_path).first()
+            guide = guides.filter(slug=slug).first()
+        else:
+            root_path = site_root_path(info.context)
+            if root_path is None:
+                return None
+            relative = url_path.strip("/")
+            guide = guides.filter(url_path=root_path + (relative + "/" if relative else "")).first()
+        # Private guides are hidden (the restricted paths load once per request).
+        return None if guide is None or loaders.is_restricted(guide) else guide
 
     def resolve_role_guides(self, info, category=None, year=None, order=None, page=1, per_page=20):
         # An explicit null means "the default", as an omitted argument does.
