@@ -1,9 +1,11 @@
 from django.db import models
-from grapple.models import GraphQLRichText, GraphQLString
+from grapple.models import GraphQLString
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
+
+from cms.api.fields import GraphQLRichText
 
 ANSWER_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 

@@ -26,6 +26,7 @@ export type Scalars = {
   JSONString: { input: string; output: string; }
   /** GraphQL type for an integer that must be equal or greater than zero. */
   PositiveInt: { input: number; output: number; }
+  /** HTML; links to pages point at their URL, and links to hidden pages carry no href. */
   RichText: { input: string; output: string; }
   /**
    * Leverages the internal Python implementation of UUID (uuid.UUID) to provide native UUID objects

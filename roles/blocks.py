@@ -7,14 +7,20 @@ in the block picker, and a docstring, which becomes its GraphQL description.
 import copy
 
 from django.core.exceptions import ValidationError
-from grapple.models import GraphQLInt, GraphQLPage, GraphQLRichText, GraphQLString
+from grapple.models import GraphQLInt, GraphQLPage, GraphQLString
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.api import loaders
 from cms.api.blocks import ApiStructBlock, register_api_blocks
-from cms.api.fields import GraphQLBlockList, GraphQLObject, GraphQLSnippetList, required_list
+from cms.api.fields import (
+    GraphQLBlockList,
+    GraphQLObject,
+    GraphQLRichText,
+    GraphQLSnippetList,
+    required_list,
+)
 from roles.graphql_types import SalaryRowType
 from roles.salary import CURRENCY_CHOICES, SalaryRow
 

@@ -46,3 +46,15 @@ def items(stored_list):
 def test_block_docstrings_describe_their_types(gql, db):
     data = gql('{ __type(name: "SalaryTableBlock") { description } }')
     assert data["__type"]["description"].startswith("Pay by level in one currency")
+
+
+def test_rich_text_without_links_is_served_as_stored(db):
+    from wagtail.rich_text import RichText as WagtailRichText
+
+    from cms.api.rich_text import rich_text_html
+
+    plain = '<p data-block-key="a1">Plain <b>text</b>.</p>'
+    assert rich_text_html(WagtailRichText(plain)) == plain
+    assert rich_text_html(plain) == plain
+    # Links still go through Wagtail's rewriter: a link to a missing page loses its href.
+    assert rich_text_html('<p><a linktype="page" id="999">gone</a></p>') == "<p><a>gone</a></p>"

@@ -43,3 +43,14 @@ def GraphQLObject(field_name, graphene_type, **kwargs):  # noqa: N802
         return GraphQLField(field_name, graphene_type, **kwargs)
 
     return mixin
+
+
+def GraphQLRichText(field_name, **kwargs):  # noqa: N802
+    """Rich text as HTML (cms/api/rich_text.py), in place of grapple's helper of that name."""
+
+    def mixin():
+        from cms.api.rich_text import RichText
+
+        return GraphQLField(field_name, RichText, **kwargs)
+
+    return mixin
