@@ -18,6 +18,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
+from bench.run import start_gunicorn
+
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var"
 PORT = int(os.environ.get("LOAD_PORT", "8932"))
@@ -164,22 +166,7 @@ def main():
     paths = urls(guide_paths(env))
     script = VAR / "load.lua"
     script.write_text(WRK_SCRIPT % ", ".join(json.dumps(p) for p in paths))
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "cms.wsgi",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            str(WORKERS),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    server = start_gunicorn(env, PORT, workers=WORKERS)
     try:
         for _ in range(100):
             try:

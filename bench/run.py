@@ -195,6 +195,16 @@ def wrk_load(url, seconds):
     return float(line.split()[1])
 
 
+def start_gunicorn(env, port, workers):
+    """gunicorn serving the CMS with `env`'s settings (the caller terminates it)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "cms.wsgi", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(workers), "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+    )  # fmt: skip
+
+
 def compare_with_bare_view(seconds=6):
     """Part 2: a cached GraphQL GET against a bare view returning the same bytes, over HTTP."""
     import urllib.request
@@ -202,22 +212,7 @@ def compare_with_bare_view(seconds=6):
     from django.conf import settings
 
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "cms.wsgi",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            "2",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    server = start_gunicorn(env, PORT, workers=2)
     try:
         url = persisted_get_url()
         for _ in range(100):
