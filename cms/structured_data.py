@@ -10,9 +10,8 @@ CONTEXT = "https://schema.org"
 
 
 def breadcrumb_list(page, page_url):
-    trail = [
-        ancestor.specific for ancestor in page.get_ancestors(inclusive=False).filter(depth__gt=1)
-    ] + [page]
+    ancestors = page.get_ancestors(inclusive=False).filter(depth__gt=1).live().public()
+    trail = list(ancestors) + [page]
     return {
         "@type": "BreadcrumbList",
         "@id": f"{page_url}#breadcrumb",

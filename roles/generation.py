@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page
 
+from cms.api.response_cache import content_changed
 from faqs.models import FaqEntry
 from roles.models import Category, RoleGuidePage, Tool
 
@@ -293,4 +294,5 @@ def generate(index, count, *, seed=1, batch_size=500, extra_sections=0, progress
         done += size
         if progress:
             progress(done, count)
+    content_changed()  # bulk inserts send no signals
     return done

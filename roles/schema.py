@@ -105,7 +105,9 @@ class RoleGuideQuery:
             raise ApiError("Give exactly one of `slug` or `urlPath`.")
         guides = RoleGuidePage.objects.live().select_related("category", "hero_image")
         if slug:
-            guide = guides.filter(slug=slug).first()
+            # Slugs are unique among siblings only: take the first that is not private.
+            found = (g for g in guides.filter(slug=slug).order_by("path")[:10])
+            return next((g for g in found if not loaders.is_restricted(g)), None)
         else:
             root_path = site_root_path(info.context)
             if root_path is None:

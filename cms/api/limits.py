@@ -16,8 +16,10 @@ from graphql import (
     GraphQLList,
     InlineFragmentNode,
     OperationDefinitionNode,
+    Undefined,
     get_named_type,
     get_nullable_type,
+    type_from_ast,
     value_from_ast,
 )
 
@@ -145,6 +147,18 @@ class _Measurer:
         return Measure(children.depth, 1 + multiplier * children.cost)
 
 
+def defaults_of(schema, operation):
+    """The operation's variable defaults (`$n: Int = 100`), which count when none is sent."""
+    defaults = {}
+    for definition in operation.variable_definitions or ():
+        if definition.default_value is not None:
+            var_type = type_from_ast(schema, definition.type)
+            value = value_from_ast(definition.default_value, var_type)
+            if value is not Undefined:
+                defaults[definition.variable.name.value] = value
+    return defaults
+
+
 def measure_operation(schema, document, operation_name, variables):
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if operation_name:
@@ -153,6 +167,7 @@ def measure_operation(schema, document, operation_name, variables):
         return Measure(0, 0)
     operation = operations[0]
     root = schema.get_root_type(operation.operation)
+    variables = {**defaults_of(schema, operation), **(variables or {})}
     return _Measurer(schema, document, variables).selection_set(
         operation.selection_set, root, 0, paginated=False
     )

@@ -16,11 +16,20 @@ _loaded: ContextVar[dict | None] = ContextVar("api_loaded_snippets", default=Non
 
 @contextmanager
 def request_scope():
-    token = _loaded.set({})
+    """Yields the request's store; `store.get("preview")` tells whether a draft was served."""
+    store = {}
+    token = _loaded.set(store)
     try:
-        yield
+        yield store
     finally:
         _loaded.reset(token)
+
+
+def mark_preview():
+    """A preview token was used: the answer holds a draft and must never be cached."""
+    store = _loaded.get()
+    if store is not None:
+        store["preview"] = True
 
 
 def memo(key, compute):

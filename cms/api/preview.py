@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
 from wagtail_headless_preview.models import PagePreview
 
+from cms.api import loaders
 from cms.api.errors import ApiError
 
 PREVIEW_TOKEN_INVALID = "PREVIEW_TOKEN_INVALID"
@@ -49,6 +50,7 @@ def page_from_preview_token(token):
     page = preview.as_page()
     if "id" in identity and str(page.pk) != identity["id"]:
         raise ApiError("The preview token is invalid.", PREVIEW_TOKEN_INVALID)
+    loaders.mark_preview()
     return page
 
 

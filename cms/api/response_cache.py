@@ -13,10 +13,12 @@ logged in), and answers with errors.
 
 import hashlib
 import json
+import time
 from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 
 VERSION_KEY = "api:content-version"
 ANSWER_PREFIX = "api:answer:"
@@ -64,8 +66,9 @@ def lookup(key):
     found = cache.get_many([VERSION_KEY, key])
     version = found.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        # Seeded with the time, so a version lost from the cache never comes back as an old one.
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY)
     entry = found.get(key)
     if entry and entry[0] == version:
         return entry[1], version
@@ -77,12 +80,21 @@ def store(key, version, value):
     cache.set(key, (version, value), timeout=settings.API_RESPONSE_CACHE_TIMEOUT)
 
 
-def content_changed(**kwargs):
-    """Move the content version on: every cached answer is stale from now on, in every process."""
+def bump_version():
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def content_changed(**kwargs):
+    """Move the content version on: every cached answer is stale from now on, in every process.
+
+    Once now, and once more when the transaction commits, so that no answer computed from the
+    old rows in between can be stored under the new version.
+    """
+    bump_version()
+    transaction.on_commit(bump_version)
 
 
 # GET requests: the whole response, keyed on the raw query string, so a hit skips parsing.

@@ -49,6 +49,7 @@ QUERY_TOO_LARGE = "QUERY_TOO_LARGE"
 REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE"
 BATCH_TOO_LARGE = "BATCH_TOO_LARGE"
 APQ_CACHE_PREFIX = "apq:"
+APQ_TIMEOUT = 7 * 24 * 3600  # a client re-registers a query it finds missing
 PREVIEW_ARGUMENT = re.compile(r"\btoken\s*:")
 
 
@@ -74,7 +75,7 @@ def json_field(value, name):
     if isinstance(value, str):
         try:
             value = json.loads(value)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:
             raise RequestError(f"`{name}` is not valid JSON.") from error
     if value is not None and not isinstance(value, dict):
         raise RequestError(f"`{name}` must be a JSON object.")
@@ -127,8 +128,9 @@ class Operation:
                     "The query's sha256 does not match extensions.persistedQuery.sha256Hash.",
                     PERSISTED_QUERY_HASH_MISMATCH,
                 )
-            if digest not in registered and not settings.GRAPHQL_ALLOWLIST_ONLY:
-                cache.set(APQ_CACHE_PREFIX + digest, self.query, timeout=None)
+            storable = len(self.query) <= limit("MAX_QUERY_LENGTH")
+            if digest not in registered and storable and not settings.GRAPHQL_ALLOWLIST_ONLY:
+                cache.set(APQ_CACHE_PREFIX + digest, self.query, timeout=APQ_TIMEOUT)
         if self.query is None:
             raise RequestError("Must provide a query string or a persisted query hash.")
         if settings.GRAPHQL_ALLOWLIST_ONLY and sha256_of(self.query) not in registered:
@@ -190,11 +192,12 @@ class Answer:
     status: int = 200
     ok: bool = True  # no errors
     version: int | None = None  # the content version it was computed at, when cacheable
+    preview: bool = False  # holds a draft: never cached, anywhere
 
     @classmethod
-    def from_result(cls, result, status):
+    def from_result(cls, result, status, preview=False):
         body = json.dumps(result, separators=(",", ":")).encode()
-        return cls(body, status, "errors" not in result)
+        return cls(body, status, "errors" not in result, preview=preview)
 
     @property
     def etag(self):
@@ -215,7 +218,7 @@ def run(operation, request):
     if cached is not None:
         return Answer(cached, version=version)
     answer = Answer.from_result(*execute_operation(operation, request))
-    if answer.status == 200 and answer.ok:
+    if answer.status == 200 and answer.ok and not answer.preview:
         response_cache.store(key, version, answer.body)
         answer.version = version
     return answer
@@ -233,7 +236,7 @@ def execute_operation(operation, request):
             operation.query, limit("MAX_TOKENS"), settings.GRAPHQL_INTROSPECTION
         )
         if invalid:
-            return {"errors": [format_graphql_error(e) for e in invalid]}, 400
+            return {"errors": [format_graphql_error(e) for e in invalid]}, 400, False
         operation_ast = get_operation_ast(document, operation.operation_name)
         if operation_ast is None:
             raise RequestError(
@@ -254,8 +257,8 @@ def execute_operation(operation, request):
             schema(), document, operation.operation_name, operation.variables
         )
     except ApiError as error:
-        return {"errors": [format_graphql_error(error)]}, 400
-    with loaders.request_scope():
+        return {"errors": [format_graphql_error(error)]}, 400, False
+    with loaders.request_scope() as scope:
         result = execute(
             schema(),
             document,
@@ -273,7 +276,7 @@ def execute_operation(operation, request):
     if status == 200:
         response["data"] = result.data
     response["extensions"] = {"cost": {"requested": measure.cost, "maximum": limit("MAX_COST")}}
-    return response, status
+    return response, status, bool(scope.get("preview"))
 
 
 @method_decorator(csrf_exempt, name="dispatch")
@@ -303,7 +306,7 @@ class ApiView(View):
             return json_response({"errors": [error.as_json()]}, error.status)
         response = HttpResponse(answer.body, status=answer.status, content_type=JSON)
         if request.method == "GET" and answer.status == 200 and answer.ok:
-            cache_headers(response, operation, answer.etag)
+            cache_headers(response, operation, answer.etag, answer.preview)
             if answer.version is not None:
                 response_cache.store_get(request, answer.version, response)
             return not_modified_or(request, response)
@@ -313,7 +316,10 @@ class ApiView(View):
     def payload(self, request):
         if request.method == "GET":
             return request.GET.dict()
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError as error:
+            raise RequestError("Content-Length is not a number.") from error
         if length > limit("MAX_BODY_BYTES"):
             raise RequestError(
                 f"The request body is larger than {limit('MAX_BODY_BYTES')} bytes.",
@@ -331,7 +337,7 @@ class ApiView(View):
             raise RequestError("Send application/json (or application/graphql).")
         try:
             return json.loads(text)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:
             raise RequestError("The body is not valid JSON.") from error
 
     def batch(self, request, payloads):
@@ -364,12 +370,13 @@ def wants_graphiql(request):
     return "text/html" in accept and "raw" not in request.GET and "query" not in request.GET
 
 
-def cache_headers(response, operation, etag):
+def cache_headers(response, operation, etag, served_draft=False):
     """GET answers carry an ETag; persisted, non-preview ones may be cached by a CDN."""
-    if operation.persisted_hash and not operation.is_preview:
+    preview = served_draft or operation.is_preview
+    if operation.persisted_hash and not preview:
         response["Cache-Control"] = f"public, max-age={settings.GRAPHQL_CACHE_MAX_AGE}"
     else:
-        response["Cache-Control"] = "no-store" if operation.is_preview else "no-cache"
+        response["Cache-Control"] = "no-store" if preview else "no-cache"
     response["ETag"] = etag
 
 

@@ -23,3 +23,7 @@ CSRF_TRUSTED_ORIGINS = [
 
 # Introspection is off in production unless asked for.
 GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", False)
+
+# Cached API answers are invalidated through the cache itself: without a shared cache (Redis),
+# each worker would keep its own, so caching is off unless REDIS_URL is set.
+API_RESPONSE_CACHE = env_bool("API_RESPONSE_CACHE", bool(os.environ.get("REDIS_URL")))
