@@ -105,3 +105,15 @@ def test_explicit_nulls_mean_the_defaults(gql, guides):
     # Found by the fuzz run: `page: null` used to reach the resolver as None and fail.
     data = gql("{ roleGuides(order: null, page: null, perPage: null) { pagination { perPage } } }")
     assert data["roleGuides"]["pagination"]["perPage"] == 20
+
+
+def test_title_order_follows_a_published_rename(gql, guides):
+    from roles.models import RoleGuidePage
+    from tests.factories import publish
+
+    guide = RoleGuidePage.objects.get(slug="c-data-2026")
+    guide.title = "0 first now"
+    guide.save_revision()
+    assert slugs(gql(LISTING))[0] == "a-ml-2025"  # a draft rename changes nothing
+    publish(guide.get_latest_revision_as_object())
+    assert slugs(gql(LISTING))[0] == "c-data-2026"
