@@ -9,7 +9,6 @@ then does it run. Every refusal is a GraphQL error with its own `extensions.code
 
 import hashlib
 import json
-import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,8 +38,6 @@ from cms.api import errors, loaders, response_cache
 from cms.api.errors import ApiError, format_graphql_error
 from cms.api.limits import check_aliases, check_depth_and_cost, limit
 from cms.api.operations import operations_by_hash, sha256_of
-
-logger = logging.getLogger("cms.api")
 
 PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
 PERSISTED_QUERY_NOT_ALLOWED = "PERSISTED_QUERY_NOT_ALLOWED"
