@@ -13,6 +13,7 @@ from graphql import (
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
+    GraphQLError,
     GraphQLList,
     InlineFragmentNode,
     OperationDefinitionNode,
@@ -22,6 +23,7 @@ from graphql import (
     type_from_ast,
     value_from_ast,
 )
+from graphql.execution.values import get_argument_values
 
 from cms.api.errors import ApiError
 
@@ -40,7 +42,17 @@ DEFAULTS = {
     "MAX_BODY_BYTES": 200_000,
     "DEFAULT_LIST_SIZE": 10,
     "DEFAULT_PAGE_SIZE": 20,
+    "MAX_SEARCH_QUERY_LENGTH": 200,
 }
+
+# Extra cost of particular fields, beyond the 1 every field costs: (type name, field name) ->
+# a function of the field's argument values (defaults filled in) returning an int. Modules that
+# know what a field does register it here (renditions, for instance, cost what they generate).
+FIELD_COSTS = {}
+
+
+def register_field_cost(type_name, field_name, cost_of_arguments):
+    FIELD_COSTS[(type_name, field_name)] = cost_of_arguments
 
 
 def limit(name):
@@ -130,6 +142,7 @@ class _Measurer:
         if name.startswith("__"):
             return Measure(depth - 1, 0)
         field_def = parent_type.fields[name]
+        extra = self.extra_cost(node, parent_type, field_def)
         multiplier = 1
         page_size = self.page_size(node, field_def)
         if page_size is not None:
@@ -139,12 +152,22 @@ class _Measurer:
         ):
             multiplier = limit("DEFAULT_LIST_SIZE")
         if node.selection_set is None:
-            return Measure(depth, 1)
+            return Measure(depth, 1 + extra)
         child_type = get_named_type(field_def.type)
         children = self.selection_set(
             node.selection_set, child_type, depth, paginated=page_size is not None
         )
-        return Measure(children.depth, 1 + multiplier * children.cost)
+        return Measure(children.depth, 1 + extra + multiplier * children.cost)
+
+    def extra_cost(self, node, parent_type, field_def):
+        cost_of_arguments = FIELD_COSTS.get((parent_type.name, node.name.value))
+        if cost_of_arguments is None:
+            return 0
+        try:
+            arguments = get_argument_values(field_def, node, self.variables)
+        except GraphQLError:
+            arguments = {}  # execution reports the bad argument; count the field as plain
+        return max(int(cost_of_arguments(arguments)), 0)
 
 
 def defaults_of(schema, operation):
