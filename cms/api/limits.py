@@ -43,6 +43,7 @@ DEFAULTS = {
     "DEFAULT_LIST_SIZE": 10,
     "DEFAULT_PAGE_SIZE": 20,
     "MAX_SEARCH_QUERY_LENGTH": 200,
+    "MAX_SEARCH_TERMS": 32,
 }
 
 # Extra cost of particular fields, beyond the 1 every field costs: (type name, field name) ->

@@ -15,6 +15,8 @@ from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Page
 from wagtail.search.backends import get_search_backend
 
+from cms.api.search_input import clean_search_query
+
 
 def live_public_pages():
     return Page.objects.live().public()
@@ -75,6 +77,7 @@ def SearchQuery():  # noqa: N802
         )
 
         def resolve_search(self, info, query=None, **kwargs):
+            query = clean_search_query(query)
             if not query:
                 return []
             backend = get_search_backend()
