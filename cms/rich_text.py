@@ -1,7 +1,8 @@
 """Rich text links to pages resolve only when the target is live and public.
 
 A link to a draft, unpublished or private page renders as a plain `<a>` with no href, so
-rich text never reveals the URL of content the public cannot see.
+rich text never reveals the URL of content the public cannot see. Rendered rich text is
+sanitised (`cms/html_sanitiser.py`).
 """
 
 from wagtail.models import Page

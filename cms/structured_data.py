@@ -2,11 +2,32 @@
 
 Every page is a schema.org `WebPage` with a `BreadcrumbList`; a page type adds its own nodes
 by defining `structured_data_nodes()` (role guides add `Occupation` and `FAQPage`).
+
+Frontends inline JSON-LD in `<script type="application/ld+json">`, where a `</script>` in a
+title would end the script. `html_safe_json` writes `<`, `>`, `&`, U+2028 and U+2029 as
+`\\u` escapes: the same JSON value, safe to inline anywhere in HTML.
 """
+
+import json
 
 from cms.seo import frontend_url, seo_for
 
 CONTEXT = "https://schema.org"
+HTML_UNSAFE_IN_JSON = {
+    ord("<"): "\\u003c",
+    ord(">"): "\\u003e",
+    ord("&"): "\\u0026",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
+
+
+def html_safe_json(value, **kwargs):
+    """`json.dumps(value)` with no character that can end or change an HTML script element.
+
+    Those characters only ever occur inside JSON strings, where the escape means the same.
+    """
+    return json.dumps(value, **kwargs).translate(HTML_UNSAFE_IN_JSON)
 
 
 def breadcrumb_list(page, page_url):

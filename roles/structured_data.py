@@ -2,6 +2,7 @@
 
 from wagtail.rich_text import expand_db_html
 
+from cms.html_sanitiser import sanitise_html
 from cms.seo import plain_text_summary
 from roles.blocks import table_rows
 
@@ -75,7 +76,10 @@ def faq_page(guide, page_url):
             {
                 "@type": "Question",
                 "name": entry.question,
-                "acceptedAnswer": {"@type": "Answer", "text": expand_db_html(entry.answer)},
+                "acceptedAnswer": {
+                    "@type": "Answer",
+                    "text": sanitise_html(expand_db_html(entry.answer)),
+                },
             }
             for entry in entries
         ],

@@ -1,24 +1,27 @@
-"""The `RichText` scalar: rich text as HTML, internal links resolved (to live pages only).
+"""The `RichText` scalar: rich text as sanitised HTML, internal links resolved (to live pages
+only).
 
-Same name and meaning as grapple's scalar, but text without internal links or embeds is served
-as it is stored, instead of going through Wagtail's link rewriter every time: most of a guide's
-sections have none, and a long guide has a hundred of them.
+Same name and meaning as grapple's scalar. Text without internal links or embeds skips
+Wagtail's link rewriter (most of a guide's sections have none); every value is sanitised
+(`cms.rich_text.sanitise_html`), however it was stored.
 """
 
 import graphene
 from wagtail.rich_text import RichText as WagtailRichText
 from wagtail.rich_text import expand_db_html
 
+from cms.html_sanitiser import sanitise_html
+
 
 def rich_text_html(value):
     source = value.source if isinstance(value, WagtailRichText) else str(value or "")
-    if "linktype=" not in source and "<embed" not in source:
-        return source
-    return expand_db_html(source)
+    if "linktype=" in source or "<embed" in source:
+        source = expand_db_html(source)
+    return sanitise_html(source)
 
 
 class RichText(graphene.Scalar):
-    """HTML; links to pages point at their URL, and links to hidden pages carry no href."""
+    """Sanitised HTML; links to pages point at their URL, links to hidden pages carry no href."""
 
     serialize = staticmethod(rich_text_html)
     parse_value = staticmethod(rich_text_html)

@@ -3,6 +3,13 @@
 import graphene
 from grapple.types.images import get_image_type
 
+from cms.structured_data import html_safe_json
+
+# Every `JSONString` the API serves (`Seo.structuredData`, grapple's `EmbedBlock.rawEmbed`) is
+# HTML-safe JSON: `<`, `>`, `&`, U+2028 and U+2029 escaped as `\\uXXXX`, so a frontend can inline
+# it in a <script> element. Set before the schema is built, which copies `serialize`.
+graphene.JSONString.serialize = staticmethod(html_safe_json)
+
 
 class SeoType(graphene.ObjectType):
     """What a frontend puts in <head>: final values, after every fallback."""
@@ -26,7 +33,10 @@ class SeoType(graphene.ObjectType):
     site_name = graphene.String(required=True)
     structured_data = graphene.JSONString(
         required=True,
-        description="The page's JSON-LD (schema.org), generated from its content.",
+        description=(
+            "The page's JSON-LD (schema.org), generated from its content; `<`, `>`, `&`, "
+            "U+2028 and U+2029 are escaped, so it can be inlined in a <script> element."
+        ),
     )
 
     def resolve_structured_data(self, info):

@@ -1,0 +1,56 @@
+"""Sanitising rich text HTML on output, with nh3 (the Ammonia sanitiser).
+
+Rich text can reach the database without the admin's editor (the shell, an import, a
+migration), so every rendering of it (the API's `RichText` scalar, grapple's rich text blocks,
+server-rendered pages, JSON-LD) goes through `sanitise_html`: an allow-list of what the editor
+produces. Script, style, event handlers, frames, forms and `javascript:`/`data:` URLs go.
+"""
+
+import nh3
+
+# What Wagtail's editor produces for our features (sections: h3, h4, bold, italic, link, ol,
+# ul; FAQ answers: bold, italic, link, ol, ul), plus the other harmless text-level tags of
+# Wagtail's default feature set, should an editor's features grow.
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "b",
+    "i",
+    "strong",
+    "em",
+    "u",
+    "s",
+    "code",
+    "sub",
+    "sup",
+    "blockquote",
+    "ol",
+    "ul",
+    "li",
+    "hr",
+    "a",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href"}}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# Removed together with their content, not just unwrapped.
+DROPPED_WITH_CONTENT = {"script", "style", "template", "iframe", "object", "noscript", "title"}
+
+
+def sanitise_html(html):
+    """`html` with only the editor's tags, `href` on links, and http(s)/mailto/tel URLs."""
+    if not html:
+        return ""
+    return nh3.clean(
+        str(html),
+        tags=ALLOWED_TAGS,
+        clean_content_tags=DROPPED_WITH_CONTENT,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
