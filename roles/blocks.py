@@ -27,6 +27,9 @@ from roles.salary import CURRENCY_CHOICES, SalaryRow
 SECTION_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
 MAX_YEARS_OF_EXPERIENCE = 50
 MAX_PERCENT = 1000
+# Far above any real pay, far below GraphQL's Int (2,147,483,647).
+MAX_ANNUAL_AMOUNT = 10_000_000
+MAX_MONTHLY_AMOUNT = 1_000_000
 
 
 def require_ordered(errors, values, low_name, high_name, label):
@@ -224,9 +227,12 @@ class SalaryRowBlock(ApiStructBlock):
         required=False, min_value=0, max_value=MAX_YEARS_OF_EXPERIENCE
     )
     base_salary_min = blocks.IntegerBlock(
-        required=False, min_value=0, help_text="Annual base salary, whole units."
+        required=False,
+        min_value=0,
+        max_value=MAX_ANNUAL_AMOUNT,
+        help_text="Annual base salary, whole units.",
     )
-    base_salary_max = blocks.IntegerBlock(required=False, min_value=0)
+    base_salary_max = blocks.IntegerBlock(required=False, min_value=0, max_value=MAX_ANNUAL_AMOUNT)
     equity_bonus_percent_min = blocks.IntegerBlock(
         required=False,
         min_value=0,
@@ -237,9 +243,14 @@ class SalaryRowBlock(ApiStructBlock):
         required=False, min_value=0, max_value=MAX_PERCENT
     )
     intern_monthly_min = blocks.IntegerBlock(
-        required=False, min_value=0, help_text="Monthly intern pay, whole units."
+        required=False,
+        min_value=0,
+        max_value=MAX_MONTHLY_AMOUNT,
+        help_text="Monthly intern pay, whole units.",
     )
-    intern_monthly_max = blocks.IntegerBlock(required=False, min_value=0)
+    intern_monthly_max = blocks.IntegerBlock(
+        required=False, min_value=0, max_value=MAX_MONTHLY_AMOUNT
+    )
 
     AMOUNT_FIELDS = (
         "base_salary_min",
