@@ -2,10 +2,12 @@
 
 The cost is counted the way Saleor does: every field costs 1, and a list field multiplies what
 is under it by how many items it can return (its `perPage` or `limit`, else a default page
-size). Introspection fields (`__schema`, `__type`, `__typename`) are not counted; whether
-introspection is allowed at all is a separate setting.
+size, or its registered maximum). Introspection fields (`__schema`, `__type`, `__typename`)
+cost 1 each, their lists counted once, and add no depth; whether introspection is allowed at
+all is a separate setting. Fragments are measured once and counted at every spread.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -29,6 +31,7 @@ from cms.api.errors import ApiError
 
 TOO_DEEP = "QUERY_TOO_DEEP"
 TOO_COMPLEX = "QUERY_TOO_COMPLEX"
+TOO_LARGE = "QUERY_TOO_LARGE"
 TOO_MANY_ALIASES = "TOO_MANY_ALIASES"
 PAGE_SIZE_ARGUMENTS = ("perPage", "limit")
 
@@ -37,13 +40,16 @@ DEFAULTS = {
     "MAX_COST": 20_000,
     "MAX_ALIASES": 30,
     "MAX_QUERY_LENGTH": 20_000,
-    "MAX_TOKENS": 4000,
+    "MAX_TOKENS": 2000,
     "MAX_BATCH": 10,
     "MAX_BODY_BYTES": 200_000,
     "DEFAULT_LIST_SIZE": 10,
     "DEFAULT_PAGE_SIZE": 20,
     "MAX_SEARCH_QUERY_LENGTH": 200,
     "MAX_SEARCH_TERMS": 32,
+    "MAX_OPERATIONS": 20,
+    "MAX_FRAGMENTS": 50,
+    "MAX_FIELD_REPEATS": 20,
 }
 
 # Extra cost of particular fields, beyond the 1 every field costs: (type name, field name) ->
@@ -54,6 +60,20 @@ FIELD_COSTS = {}
 
 def register_field_cost(type_name, field_name, cost_of_arguments):
     FIELD_COSTS[(type_name, field_name)] = cost_of_arguments
+
+
+# The most items a list field without a page-size argument can hold: (type name, field
+# name) -> n. The cost counts a list as this many items; the schema test fails on any list
+# field that has neither this nor a bounded page-size argument.
+LIST_SIZES = {}
+
+
+def register_list_size(type_name, field_name, most):
+    LIST_SIZES[(type_name, field_name)] = most
+
+
+def list_size(type_name, field_name):
+    return LIST_SIZES.get((type_name, field_name), limit("DEFAULT_LIST_SIZE"))
 
 
 def limit(name):
@@ -81,6 +101,104 @@ def count_aliases(document):
     return total
 
 
+# GraphQL's tokens, roughly (block strings, strings, comments, names, numbers, punctuators):
+# counted with one regular expression before parsing, which is many times faster than the
+# parser's own count when a document is far over the limit.
+TOKEN = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|"(?:[^"\\\n]|\\.)*"|#[^\n\r]*'
+    r"|[_A-Za-z][_0-9A-Za-z]*|-?[0-9][0-9.eE+-]*|\.\.\.|[!$&()\[\]{}:=@|]"
+)
+
+
+def check_token_count(text):
+    """Refuse a query with far more than MAX_TOKENS tokens before parsing it."""
+    most = limit("MAX_TOKENS")
+    count = 0
+    for match in TOKEN.finditer(text):
+        count += match.group()[0] != "#"
+        if count > most:
+            raise ApiError(f"The query has more than {most} tokens.", TOO_LARGE)
+
+
+def check_shape(document):
+    """Cheap, linear bounds on what makes graphql-core's validation slow (its rule that
+    fields with one name can merge compares every pair): how many operations and fragments a
+    document defines, and how often one response name occurs in one selection set, counting
+    what inline fragments and fragment spreads put there."""
+    operations = fragments = 0
+    for definition in document.definitions:
+        operations += isinstance(definition, OperationDefinitionNode)
+        fragments += isinstance(definition, FragmentDefinitionNode)
+    for count, name in ((operations, "MAX_OPERATIONS"), (fragments, "MAX_FRAGMENTS")):
+        if count > limit(name):
+            what = "operations" if name == "MAX_OPERATIONS" else "fragments"
+            raise ApiError(
+                f"The document defines {count} {what}; at most {limit(name)} are allowed.",
+                TOO_COMPLEX,
+            )
+    _RepeatCounter(document).check()
+
+
+class _RepeatCounter:
+    def __init__(self, document):
+        self.fragments = {
+            d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+        }
+        self.operations = [
+            d for d in document.definitions if isinstance(d, OperationDefinitionNode)
+        ]
+        self.names_of_fragment = {}
+        self.most = limit("MAX_FIELD_REPEATS")
+
+    def check(self):
+        for definition in self.fragments.values():
+            self.fragment_names(definition.name.value)
+        stack = [d.selection_set for d in self.fragments.values()]
+        stack += [d.selection_set for d in self.operations]
+        while stack:
+            selection_set = stack.pop()
+            self.names(selection_set)
+            inline = [selection_set]
+            while inline:  # the fields under this one, through its inline fragments
+                for selection in inline.pop().selections:
+                    if isinstance(selection, InlineFragmentNode):
+                        inline.append(selection.selection_set)
+                    elif isinstance(selection, FieldNode) and selection.selection_set:
+                        stack.append(selection.selection_set)
+
+    def fragment_names(self, name):
+        names = self.names_of_fragment.get(name)
+        if names is None:
+            fragment = self.fragments.get(name)
+            self.names_of_fragment[name] = {}  # a cycle counts nothing (validation refuses it)
+            names = self.names(fragment.selection_set) if fragment else {}
+            self.names_of_fragment[name] = names
+        return names
+
+    def names(self, selection_set):
+        """Response name -> occurrences at the top of a selection set, fragments included."""
+        counts = {}
+        stack = [selection_set]
+        while stack:
+            for selection in stack.pop().selections:
+                if isinstance(selection, FieldNode):
+                    key = (selection.alias or selection.name).value
+                    counts[key] = counts.get(key, 0) + 1
+                elif isinstance(selection, InlineFragmentNode):
+                    stack.append(selection.selection_set)
+                elif isinstance(selection, FragmentSpreadNode):
+                    for key, n in self.fragment_names(selection.name.value).items():
+                        counts[key] = min(counts.get(key, 0) + n, COST_CAP)
+        for key, n in counts.items():
+            if n > self.most:
+                raise ApiError(
+                    f"The query selects `{key}` {n} times in one place; at most {self.most} "
+                    "are allowed.",
+                    TOO_COMPLEX,
+                )
+        return counts
+
+
 def check_aliases(document):
     aliases = count_aliases(document)
     if aliases > limit("MAX_ALIASES"):
@@ -90,9 +208,20 @@ def check_aliases(document):
         )
 
 
+# Costs beyond this are all "far too much": capping keeps the arithmetic small when a
+# document multiplies lists or spreads fragments exponentially.
+COST_CAP = 10**15
+
+
 class _Measurer:
-    """Walks one operation with the schema's types. Run only on a validated document, so
-    fragments have no cycles and every field exists."""
+    """Walks one operation with the schema's types. It runs before validation (which is the
+    slower check), so it skips what validation will refuse: unknown fields, types and
+    fragments count 1 and fragment cycles count nothing more.
+
+    Linear in the size of the document: each fragment is measured once per context (whether
+    it sits under a paginated `items`), and every spread counts that fragment's whole cost, so
+    a fragment spread twice costs twice.
+    """
 
     def __init__(self, schema, document, variables):
         self.schema = schema
@@ -100,6 +229,8 @@ class _Measurer:
         self.fragments = {
             d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
         }
+        self.fragment_measures = {}
+        self.in_progress = set()
 
     def page_size(self, field_node, field_def):
         for name in PAGE_SIZE_ARGUMENTS:
@@ -114,35 +245,48 @@ class _Measurer:
             return value if isinstance(value, int) and value > 0 else limit("DEFAULT_PAGE_SIZE")
         return None
 
-    def selection_set(self, selection_set, parent_type, depth, paginated):
-        deepest, cost = depth, 0
+    def selection_set(self, selection_set, parent_type, paginated):
+        """(depth below, cost) of a selection set."""
+        deepest, cost = 0, 0
         for selection in selection_set.selections:
             if isinstance(selection, FieldNode):
-                measure = self.field(selection, parent_type, depth + 1, paginated)
+                measure = self.field(selection, parent_type, paginated)
             elif isinstance(selection, InlineFragmentNode):
                 condition = selection.type_condition
                 fragment_type = (
                     self.schema.get_type(condition.name.value) if condition else parent_type
                 )
                 measure = self.selection_set(
-                    selection.selection_set, fragment_type, depth, paginated
+                    selection.selection_set, fragment_type or parent_type, paginated
                 )
             elif isinstance(selection, FragmentSpreadNode):
-                fragment = self.fragments[selection.name.value]
-                fragment_type = self.schema.get_type(fragment.type_condition.name.value)
-                measure = self.selection_set(
-                    fragment.selection_set, fragment_type, depth, paginated
-                )
+                measure = self.fragment(selection.name.value, paginated)
             else:  # pragma: no cover
                 continue
-            deepest, cost = max(deepest, measure.depth), cost + measure.cost
+            deepest, cost = max(deepest, measure.depth), min(cost + measure.cost, COST_CAP)
         return Measure(deepest, cost)
 
-    def field(self, node, parent_type, depth, paginated):
+    def fragment(self, name, paginated):
+        key = (name, paginated)
+        measure = self.fragment_measures.get(key)
+        if measure is None:
+            fragment = self.fragments.get(name)
+            if fragment is None or key in self.in_progress:
+                return Measure(0, 0)  # unknown or cyclic: validation refuses it
+            self.in_progress.add(key)
+            fragment_type = self.schema.get_type(fragment.type_condition.name.value)
+            measure = self.selection_set(fragment.selection_set, fragment_type, paginated)
+            self.in_progress.discard(key)
+            self.fragment_measures[key] = measure
+        return measure
+
+    def field(self, node, parent_type, paginated):
         name = node.name.value
         if name.startswith("__"):
-            return Measure(depth - 1, 0)
-        field_def = parent_type.fields[name]
+            return self.introspection_field(node, parent_type)
+        field_def = getattr(parent_type, "fields", {}).get(name)
+        if field_def is None:
+            return Measure(1, 1)  # unknown here: validation refuses it
         extra = self.extra_cost(node, parent_type, field_def)
         multiplier = 1
         page_size = self.page_size(node, field_def)
@@ -151,14 +295,33 @@ class _Measurer:
         elif isinstance(get_nullable_type(field_def.type), GraphQLList) and not (
             paginated and name == "items"
         ):
-            multiplier = limit("DEFAULT_LIST_SIZE")
+            multiplier = list_size(parent_type.name, name)
         if node.selection_set is None:
-            return Measure(depth, 1 + extra)
+            return Measure(1, min(1 + extra, COST_CAP))
         child_type = get_named_type(field_def.type)
         children = self.selection_set(
-            node.selection_set, child_type, depth, paginated=page_size is not None
+            node.selection_set, child_type, paginated=page_size is not None
         )
-        return Measure(children.depth, 1 + extra + multiplier * children.cost)
+        return Measure(1 + children.depth, min(1 + extra + multiplier * children.cost, COST_CAP))
+
+    def introspection_field(self, node, parent_type):
+        """`__typename`, `__schema`, `__type` and what is under them: 1 per field (lists count
+        once), no depth, so a standard introspection query passes but every spread counts."""
+        cost = 1
+        stack = [node.selection_set]
+        while stack:
+            selection_set = stack.pop()
+            if selection_set is None:
+                continue
+            for selection in selection_set.selections:
+                if isinstance(selection, FragmentSpreadNode):
+                    cost += self.fragment(selection.name.value, False).cost
+                else:
+                    cost += isinstance(selection, FieldNode)
+                    stack.append(selection.selection_set)
+            if cost >= COST_CAP:
+                return Measure(0, COST_CAP)
+        return Measure(0, cost)
 
     def extra_cost(self, node, parent_type, field_def):
         cost_of_arguments = FIELD_COSTS.get((parent_type.name, node.name.value))
@@ -193,7 +356,7 @@ def measure_operation(schema, document, operation_name, variables):
     root = schema.get_root_type(operation.operation)
     variables = {**defaults_of(schema, operation), **(variables or {})}
     return _Measurer(schema, document, variables).selection_set(
-        operation.selection_set, root, 0, paginated=False
+        operation.selection_set, root, paginated=False
     )
 
 

@@ -6,10 +6,12 @@ from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode
 def selected_paths(info):
     """Dotted paths of every field selected under the current field, e.g. {'items.body'}."""
     paths = set()
+    walked = set()  # (selection set, prefix): each walked once, however often it is spread
 
     def walk(selection_set, prefix):
-        if selection_set is None:
+        if selection_set is None or (id(selection_set), prefix) in walked:
             return
+        walked.add((id(selection_set), prefix))
         for selection in selection_set.selections:
             if isinstance(selection, FieldNode):
                 path = f"{prefix}{selection.name.value}"

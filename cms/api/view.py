@@ -2,9 +2,11 @@
 
 In order, each request is checked for: method and body size, JSON shape, persisted-query
 hash (Apollo's automatic persisted queries, and the operations the frontend contract
-registers), the allow-list in production, query length and tokens, aliases, GraphQL
-validation (the standard rules, plus no introspection unless enabled), depth and cost. Only
-then does it run. Every refusal is a GraphQL error with its own `extensions.code`.
+registers), the allow-list in production, query length and tokens, aliases, shape (operations,
+fragments, repeated fields), depth and cost, then GraphQL validation (the standard rules, plus
+no introspection unless enabled; the slowest check, so it comes last). A batch has one cost
+budget: operations past it are refused before any runs. Only then does it run. Every refusal
+is a GraphQL error with its own `extensions.code`.
 """
 
 import hashlib
@@ -35,8 +37,15 @@ from graphql.language import Node
 from graphql.validation import NoSchemaIntrospectionCustomRule
 
 from cms.api import errors, loaders, response_cache
-from cms.api.errors import ApiError, format_graphql_error
-from cms.api.limits import check_aliases, check_depth_and_cost, limit
+from cms.api.errors import ApiError, format_graphql_error, format_graphql_errors
+from cms.api.limits import (
+    TOO_COMPLEX,
+    check_aliases,
+    check_depth_and_cost,
+    check_shape,
+    check_token_count,
+    limit,
+)
 from cms.api.operations import operations_by_hash, sha256_of
 
 PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
@@ -94,6 +103,17 @@ class Operation:
         if self.operation_name is not None and not isinstance(self.operation_name, str):
             raise RequestError("`operationName` must be a string.")
         self.persisted_hash = self.read_persisted_hash()
+        self.over_budget = False  # set by a batch whose total cost this operation would break
+
+    def cost(self):
+        """What the operation would cost, or None when a check refuses it (running it then
+        reports why)."""
+        try:
+            self.resolve_query_text()
+            _, measure, invalid = checked_document(self.query, self.variables, self.operation_name)
+        except (ApiError, RequestError):
+            return None
+        return None if invalid else measure.cost
 
     def read_persisted_hash(self):
         persisted = self.extensions.get("persistedQuery")
@@ -138,9 +158,9 @@ class Operation:
 
 
 @lru_cache(maxsize=512)
-def checked_document(query, max_tokens, introspection):
-    """(document, errors) for a query text: parsed, alias-checked and validated once per
-    process, however often the same query is asked."""
+def parsed_document(query, max_tokens):
+    """(document, syntax errors) for a query text, parsed and given the cheap, linear checks
+    (aliases, shape, NUL) once per process, however often the same query is asked."""
     try:
         document = parse(query, max_tokens=max_tokens)
     except GraphQLSyntaxError as error:
@@ -148,12 +168,40 @@ def checked_document(query, max_tokens, introspection):
             raise ApiError("The query has too many tokens.", QUERY_TOO_LARGE) from error
         return None, [error]
     check_aliases(document)
+    check_shape(document)
     if document_contains_nul(document):
         raise ApiError("Strings may not contain NUL characters.", errors.BAD_USER_INPUT)
+    return document, []
+
+
+@lru_cache(maxsize=512)
+def validation_errors(query, max_tokens, introspection):
+    """graphql-core's standard validation of a parsed query (run after the cost check, as it
+    is the slowest check), once per process."""
+    document, _ = parsed_document(query, max_tokens)
     rules = list(specified_rules)
     if not introspection:
         rules.append(NoSchemaIntrospectionCustomRule)
-    return document, validate(schema(), document, rules, max_errors=20)
+    return validate(schema(), document, rules, max_errors=20)
+
+
+def checked_document(query, variables=None, operation_name=None):
+    """(document, measure, errors): every check short of running, in order (length, tokens,
+    aliases, shape, NUL, depth and cost, validation). Raises ApiError for a refusal."""
+    if len(query) > limit("MAX_QUERY_LENGTH"):
+        raise ApiError(
+            f"The query is longer than {limit('MAX_QUERY_LENGTH')} characters.",
+            QUERY_TOO_LARGE,
+        )
+    check_token_count(query)
+    document, syntax_errors = parsed_document(query, limit("MAX_TOKENS"))
+    if syntax_errors:
+        return None, None, syntax_errors
+    if contains_nul(variables):
+        raise ApiError("Strings may not contain NUL characters.", errors.BAD_USER_INPUT)
+    measure = check_depth_and_cost(schema(), document, operation_name, variables)
+    invalid = validation_errors(query, limit("MAX_TOKENS"), settings.GRAPHQL_INTROSPECTION)
+    return document, measure, invalid
 
 
 def never_awaitable(value):
@@ -205,6 +253,12 @@ def run(operation, request):
     """Answer one operation, from the response cache when it may."""
     try:
         operation.resolve_query_text()
+        if operation.over_budget:
+            raise ApiError(
+                f"The batch would cost more than {limit('MAX_COST')} in all; this operation "
+                "was not run. Send fewer or cheaper operations.",
+                TOO_COMPLEX,
+            )
     except ApiError as error:
         status = 200 if error.extensions["code"] == PERSISTED_QUERY_NOT_FOUND else 400
         return Answer.from_result({"errors": [format_graphql_error(error)]}, status)
@@ -224,13 +278,8 @@ def run(operation, request):
 def execute_operation(operation, request):
     """Check and execute one operation whose query text is known."""
     try:
-        if len(operation.query) > limit("MAX_QUERY_LENGTH"):
-            raise ApiError(
-                f"The query is longer than {limit('MAX_QUERY_LENGTH')} characters.",
-                QUERY_TOO_LARGE,
-            )
-        document, invalid = checked_document(
-            operation.query, limit("MAX_TOKENS"), settings.GRAPHQL_INTROSPECTION
+        document, measure, invalid = checked_document(
+            operation.query, operation.variables, operation.operation_name
         )
         if invalid:
             return {"errors": [format_graphql_error(e) for e in invalid]}, 400, False
@@ -248,11 +297,6 @@ def execute_operation(operation, request):
             )
         if request.method == "GET" and operation_ast.operation != OperationType.QUERY:
             raise RequestError("Only queries can be sent with GET.", errors.METHOD_NOT_ALLOWED, 405)
-        if contains_nul(operation.variables):
-            raise ApiError("Strings may not contain NUL characters.", errors.BAD_USER_INPUT)
-        measure = check_depth_and_cost(
-            schema(), document, operation.operation_name, operation.variables
-        )
     except ApiError as error:
         return {"errors": [format_graphql_error(error)]}, 400, False
     with loaders.request_scope() as scope:
@@ -267,7 +311,7 @@ def execute_operation(operation, request):
     response = {}
     status = 200
     if result.errors:
-        response["errors"] = [format_graphql_error(e) for e in result.errors]
+        response["errors"] = format_graphql_errors(result.errors)
         if any(not e.path for e in result.errors):
             status = 400
     if status == 200:
@@ -344,10 +388,22 @@ class ApiView(View):
             raise RequestError(
                 f"A batch may hold at most {limit('MAX_BATCH')} operations.", BATCH_TOO_LARGE
             )
-        bodies = []
-        for payload in payloads:
+        operations, spent = [], 0
+        for payload in payloads:  # one cost budget for the whole batch, before any runs
             try:
-                bodies.append(run(Operation(payload), request).body)
+                operation = Operation(payload)
+            except RequestError as error:
+                operations.append(error)
+                continue
+            spent += operation.cost() or 0
+            operation.over_budget = spent > limit("MAX_COST")
+            operations.append(operation)
+        bodies = []
+        for operation in operations:
+            try:
+                if isinstance(operation, RequestError):
+                    raise operation
+                bodies.append(run(operation, request).body)
             except RequestError as error:
                 bodies.append(json.dumps({"errors": [error.as_json()]}).encode())
         response = HttpResponse(b"[" + b",".join(bodies) + b"]", content_type=JSON)

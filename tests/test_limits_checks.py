@@ -1,0 +1,158 @@
+"""The checks before a query runs take linear time, and refuse what would be too costly."""
+
+import contextlib
+import json
+import time
+
+import pytest
+
+from cms.api import view
+from tests.conftest import post_graphql
+
+MAX_SIZE = 20_000
+BOUND_SECONDS = 0.05
+
+
+def fragment_bomb(n):
+    """Fragments F0 … Fn, each spreading the next twice: 2**n spreads of the last one."""
+    fragments = [
+        f"fragment F{i} on RoleGuideListing {{ ...F{i + 1} ...F{i + 1} }}" for i in range(n)
+    ]
+    fragments.append(f"fragment F{n} on RoleGuideListing {{ __typename }}")
+    return "query { roleGuides { ...F0 } } " + " ".join(fragments)
+
+
+def fill(head, unit, tail):
+    return head + unit * ((MAX_SIZE - len(head) - len(tail)) // len(unit)) + tail
+
+
+def spreads(prefix, count, body, chained=False):
+    names = " ".join(f"...{prefix}{i}" for i in range(count))
+    fragments = " ".join(
+        f"fragment {prefix}{i} on RoleGuidePage {{ {body}"
+        + (f" ...{prefix}{i + 1}" if chained and i + 1 < count else "")
+        + " }"
+        for i in range(count)
+    )
+    return f"query {{ roleGuides {{ items {{ {names} }} }} }} {fragments}"
+
+
+ADVERSARIAL = {
+    **{f"fragment bomb n={n}": fragment_bomb(n) for n in (22, 24, 30, 300)},
+    "repeated fields": fill("{ roleGuides { items { ", "title ", "} } }"),
+    "repeated __typename": fill("{ ", "__typename ", "}"),
+    "repeated list fields": fill("{ roleGuides { ", "items { title } ", "} }"),
+    "repeated field, differing arguments": "{ "
+    + " ".join(f"roleGuides(page: {i}) {{ pagination {{ total }} }}" for i in range(400))
+    + " }",
+    "many fragments spread once": spreads("G", 300, "title"),
+    "many fragments spread in a chain": spreads("H", 200, "title", chained=True),
+    "fragments x fields": spreads("K", 100, "title slug year id"),
+    "wide inline fragments": fill('{ page(slug: "x") { ', "... on RoleGuidePage { title } ", "} }"),
+    "wide inline fragments on a union": fill(
+        '{ search(query: "x") { ',
+        "... on RoleGuidePage { title } ... on FaqEntry { question } ",
+        "} }",
+    ),
+    "deep nesting": '{ page(slug: "x") { ' + "parent { " * 1500 + "title" + " }" * 1500 + " } }",
+    "deep inline fragments": '{ page(slug: "x") { '
+    + "... on Page { " * 1200
+    + "title"
+    + " }" * 1200
+    + " } }",
+    "deep list values": "{ page(slug: " + "[" * 3000 + '"x"' + "]" * 3000 + ") { title } }",
+    "long argument list": fill("{ roleGuides(", "page: 1 ", ") { pagination { total } } }"),
+    "long list argument": fill("{ faqEntries(topic: [", '"a" ', "]) { id } }"),
+    "many variables": "query("
+    + " ".join(f"$v{i}: Int" for i in range(1200))
+    + ") { roleGuides(page: $v0) { pagination { total } } }",
+    "many directives": fill("{ roleGuides ", "@include(if: true) ", "{ pagination { total } } }"),
+    "many operations": " ".join(
+        f"query Q{i} {{ roleGuides {{ pagination {{ total }} }} }}" for i in range(350)
+    ),
+    "nested repeated lists": fill("{ pages { ", "children { title } children { id } ", "} }"),
+    # Just inside the shape limits: these pass every check.
+    "near the limits: repeats": "{ roleGuides { items { "
+    + " ".join(f"a{i}: title" for i in range(30))
+    + " "
+    + " ".join(["title slug year id urlPath"] * 20)
+    + " } } }",
+    "near the limits: nested repeats": "{ roleGuides { items { "
+    + " ".join(["category { name slug } title"] * 20)
+    + " } } }",
+    "near the limits: operations": " ".join(
+        f"query Q{i} {{ roleGuides {{ items {{ title slug year category {{ name }} }} }} }}"
+        for i in range(20)
+    ),
+    "near the limits: fragments": spreads("N", 20, "title slug year"),
+}
+
+
+def check_seconds(query):
+    """Best of three: the time of every check short of running, caches cleared."""
+    best = float("inf")
+    for _ in range(3):
+        view.parsed_document.cache_clear()
+        view.validation_errors.cache_clear()
+        start = time.perf_counter()
+        with contextlib.suppress(view.ApiError):
+            view.checked_document(query, {}, None)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("name", list(ADVERSARIAL))
+def test_checks_take_linear_time_on_adversarial_documents(db, name):
+    query = ADVERSARIAL[name]
+    assert len(query) <= MAX_SIZE
+    view.schema()  # built once per process, not part of a request's checks
+    assert check_seconds(query) < BOUND_SECONDS
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("n", [22, 24, 30])
+def test_the_fragment_bomb_is_refused_as_too_complex(client, n):
+    response = post_graphql(client, fragment_bomb(n))
+    assert response.status_code == 400
+    assert [e["extensions"]["code"] for e in response.json()["errors"]] == ["QUERY_TOO_COMPLEX"]
+
+
+@pytest.mark.django_db
+def test_a_fragment_spread_twice_costs_twice(client):
+    once = "query { roleGuides { ...A } } fragment A on RoleGuideListing { items { title } }"
+    twice = "query { roleGuides { ...A ...A } } fragment A on RoleGuideListing { items { title } }"
+    costs = [
+        post_graphql(client, q).json()["extensions"]["cost"]["requested"] for q in (once, twice)
+    ]
+    assert costs[1] - 1 == 2 * (costs[0] - 1)
+
+
+SLOW_TO_VALIDATE = {
+    "repeated field": "{ " + "__typename " * 300 + "}",
+    "inline fragments": '{ page(slug: "x") { ' + "... on RoleGuidePage { title } " * 100 + "} }",
+    "operations": " ".join(f"query Q{i} {{ __typename }}" for i in range(100)),
+    "fragments": spreads("G", 100, "title"),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", list(SLOW_TO_VALIDATE))
+def test_documents_that_would_slow_validation_are_refused_with_a_code(client, name):
+    response = post_graphql(client, SLOW_TO_VALIDATE[name])
+    assert response.status_code == 400
+    assert [e["extensions"]["code"] for e in response.json()["errors"]] == ["QUERY_TOO_COMPLEX"]
+
+
+def batch(client, operations):
+    body = json.dumps([{"query": q} for q in operations])
+    return client.post("/graphql/", data=body, content_type="application/json")
+
+
+@pytest.mark.django_db
+def test_a_batch_has_one_cost_budget(client, settings):
+    query = "{ roleGuides(perPage: 100) { items { title slug } } }"  # costs 302
+    settings.GRAPHQL_LIMITS = {"MAX_COST": 1000}
+    answers = batch(client, [query] * 5).json()
+    codes = [[e["extensions"]["code"] for e in a.get("errors", [])] for a in answers]
+    assert codes == [[], [], [], ["QUERY_TOO_COMPLEX"], ["QUERY_TOO_COMPLEX"]]
+    assert all(a["data"]["roleGuides"]["items"] == [] for a in answers[:3])
