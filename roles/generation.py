@@ -3,6 +3,10 @@
 Pages are inserted in bulk: Wagtail's one-by-one `add_child` costs a few queries and a
 revision per page, which makes 10,000 guides take far too long. Generated guides are live,
 have no revision history, and sit under the Roles index like any other guide.
+
+It runs on whatever the admin has made of the database: shared categories and tools are found
+by slug or by name (an editor may have renamed either), missing ones are created with a free
+slug, FAQ entries are the live ones, and page slugs already used under the index are skipped.
 """
 
 import json
@@ -11,7 +15,7 @@ import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page
@@ -100,9 +104,28 @@ MOMENTS = ["Morning", "Late morning", "Afternoon", "End of day"]
 LEVELS = ["Intern", "Entry-Level", "Mid-Level", "Senior", "Staff"]
 
 
+def free_slug(model, base):
+    """`base`, or `base-2`, `base-3`… : the first slug no `model` row uses."""
+    base = base[:110] or model._meta.model_name
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def shared_snippet(model, name):
+    """The category or tool called `name`, or with its slug (renamed since), else a new one."""
+    slug = slugify(name)[:120]
+    found = model.objects.filter(Q(slug=slug) | Q(name=name)).order_by("pk").first()
+    if found is not None:
+        return found
+    return model.objects.create(name=name, slug=free_slug(model, slug))
+
+
 def ensure_pools(rng):
-    categories = [Category.objects.get_or_create(name=name)[0] for name in CATEGORIES]
-    tools = [Tool.objects.get_or_create(name=name)[0] for name in TOOLS]
+    categories = [shared_snippet(Category, name) for name in CATEGORIES]
+    tools = list({tool.pk: tool for tool in (shared_snippet(Tool, n) for n in TOOLS)}.values())
     faqs = list(FaqEntry.objects.live()[:30])
     for n in range(len(faqs), 30):
         entry = FaqEntry.objects.create(
@@ -223,6 +246,22 @@ def guide_body(rng, role, tools, faqs, extra_sections=0):
     return body
 
 
+def free_page_slugs(index, prefixes):
+    """A new slug per prefix (`prefix-<8 hex>`) that no child of `index` uses yet."""
+    slugs = [f"{prefix}-{uuid.uuid4().hex[:8]}" for prefix in prefixes]
+    taken = set(Page.objects.child_of(index).filter(slug__in=slugs).values_list("slug", flat=True))
+    while taken or len(set(slugs)) < len(slugs):
+        seen = set()
+        for n, slug in enumerate(slugs):
+            if slug in taken or slug in seen:
+                slugs[n] = f"{prefixes[n]}-{uuid.uuid4().hex[:8]}"
+            seen.add(slugs[n])
+        taken = set(
+            Page.objects.child_of(index).filter(slug__in=slugs).values_list("slug", flat=True)
+        )
+    return slugs
+
+
 def generate(index, count, *, seed=1, batch_size=500, extra_sections=0, progress=None):
     """Insert `count` live guides under `index`; call `progress(done, count)` after each batch."""
     rng = random.Random(seed)
@@ -238,10 +277,9 @@ def generate(index, count, *, seed=1, batch_size=500, extra_sections=0, progress
             step = int(last.path[-Page.steplen :], 36) + 1 if last else 1
             now = timezone.now()
             pages, details = [], []
-            for n in range(size):
-                role = rng.choice(ROLES)
-                year = rng.choice([2024, 2025, 2026])
-                slug = f"{slugify(role)}-{year}-{uuid.uuid4().hex[:8]}"
+            picks = [(rng.choice(ROLES), rng.choice([2024, 2025, 2026])) for _ in range(size)]
+            slugs = free_page_slugs(index, [f"{slugify(role)}-{year}" for role, year in picks])
+            for n, ((role, year), slug) in enumerate(zip(picks, slugs, strict=True)):
                 title = f"{role} Jobs & Internships {year}"
                 pages.append(
                     Page(

@@ -10,6 +10,7 @@ from cms.models import SeoSettings
 from faqs.models import FaqEntry
 from home.models import HomePage
 from roles.demo import mlops_engineer_2026 as demo
+from roles.generation import shared_snippet
 from roles.models import Category, RoleGuidePage, RoleIndexPage, Tool
 
 STEPS = 6
@@ -27,9 +28,7 @@ class Command(BaseCommand):
         self.step(1, f"Home page: {home.title}")
         index = self.ensure_roles_index(home)
         self.step(2, f"Roles index: {index.url_path}")
-        category, _ = Category.objects.update_or_create(
-            slug=demo.CATEGORY["slug"], defaults={"name": demo.CATEGORY["name"]}
-        )
+        category = shared_snippet(Category, demo.CATEGORY["name"])  # editors may rename it
         tools = self.ensure_tools()
         self.step(3, f"Category '{category.name}' and {len(tools)} tools")
         faqs = self.ensure_faqs()
@@ -83,8 +82,7 @@ class Command(BaseCommand):
         names = [name for _, tool_names in demo.SKILLS for name in tool_names]
         tools = {}
         for name in names:
-            tool = Tool.objects.filter(name=name).first() or Tool.objects.create(name=name)
-            tools[name] = tool
+            tools[name] = shared_snippet(Tool, name)  # by name, or by slug when renamed
         return tools
 
     def ensure_faqs(self):
