@@ -13,3 +13,7 @@ class CmsConfig(AppConfig):
         from cms.api import sitemap  # noqa: F401  (registers the root GraphQL field)
 
         signal_handlers.connect()
+
+        from cms import renditions
+
+        renditions.connect()  # contract renditions made on image save and page publish

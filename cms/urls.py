@@ -17,9 +17,10 @@ if settings.SERVE_REFERENCE_CLIENT:
 
     urlpatterns += reference_client_urlpatterns()
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.MEDIA_URL.startswith("/"):
+    # Public image files only, and only with DEBUG or SERVE_MEDIA (cms/media_privacy.py).
+    from cms.media_privacy import serve_media
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", serve_media)]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -9,6 +9,8 @@ locks and schedules, or reach pages without the live/public filter (`aliases`, `
 from graphql import GraphQLObjectType, print_schema
 from grapple.schema import schema as grapple_schema
 
+from cms.api.media import protect_media_fields
+
 EDITORIAL_PAGE_FIELDS = {
     "draftTitle",
     "hasUnpublishedChanges",
@@ -45,6 +47,7 @@ def remove_editorial_fields(graphql_schema):
 
 schema = grapple_schema
 remove_editorial_fields(schema.graphql_schema)
+protect_media_fields(schema.graphql_schema)  # private images/documents, renditions: media.py
 
 
 def printed_schema():

@@ -2,8 +2,8 @@
 
 grapple filters most page queries to live, public pages, but a few of its paths do not:
 the generic `snippets` list (which would include unpublished FAQ
-drafts), the cross-model `search`, and redirects to unpublished pages. Image and document
-search, which fails on Wagtail 8, is fixed here too. This module puts
+drafts), the cross-model `search`, and redirects to unpublished pages (images and documents:
+`cms/api/media.py`). This module puts
 a filter on each of those, in our code, and `cms/wagtail_hooks.py` swaps them into the schema.
 """
 
@@ -108,48 +108,18 @@ class RedirectsQuery(GrappleRedirectsQuery):
         return [r for r in redirects if r.redirect_page_id in (None, *visible_ids)]
 
 
-def public_collection_search(model, info, search_query, limit=None, offset=None, **kwargs):
-    """Search images or documents, keeping those in collections without view restrictions.
-
-    grapple filters by collection before searching, which Wagtail 8's search backends refuse
-    (they cannot filter on a join); so search first, then filter.
-    """
-    from grapple.settings import grapple_settings
-
-    public = set(
-        model.objects.filter(collection__view_restrictions__isnull=True).values_list(
-            "pk", flat=True
-        )
-    )
-    results = [item for item in model.objects.all().search(search_query) if item.pk in public]
-    offset = int(offset or 0)
-    size = min(int(limit or grapple_settings.PAGE_SIZE), grapple_settings.MAX_PAGE_SIZE)
-    return results[offset : offset + size]
-
-
-def with_working_search(mixin, field_name, model_getter):
-    """grapple's images/documents mixin, with search that works on Wagtail 8."""
-    resolve = getattr(mixin, f"resolve_{field_name}")
-
-    def resolve_with_search(self, info, **kwargs):
-        if kwargs.get("search_query") and not kwargs.get("id"):
-            return public_collection_search(model_getter(), info, **kwargs)
-        return resolve(self, info, **kwargs)
-
-    return type(mixin.__name__, (mixin,), {f"resolve_{field_name}": resolve_with_search})
-
-
 def replace_leaky_query_mixins(query_mixins):
     """Swap grapple's unfiltered root fields for the filtered ones above, in place."""
+    from cms.api.media import public_media_query
     from cms.api.preview import PagesQuery
 
     replacements = {"snippets": SnippetsQuery(), "search": SearchQuery(), "pages": PagesQuery()}
     for index, mixin in enumerate(query_mixins):
-        if "images" in vars(mixin):
-            query_mixins[index] = with_working_search(mixin, "images", get_image_model)
+        if "images" in vars(mixin):  # public collections only: cms/api/media.py
+            query_mixins[index] = public_media_query(mixin, "images", get_image_model)
             continue
         if "documents" in vars(mixin):
-            query_mixins[index] = with_working_search(mixin, "documents", get_document_model)
+            query_mixins[index] = public_media_query(mixin, "documents", get_document_model)
             continue
         if mixin is GrappleRedirectsQuery:
             query_mixins[index] = RedirectsQuery

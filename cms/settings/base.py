@@ -151,6 +151,33 @@ GRAPPLE = {
 }
 GRAPHENE = {"SCHEMA": "cms.api.schema.schema"}
 
+# Media (cms/renditions.py, cms/media_privacy.py) -------------------------------------------------
+# The image renditions the API may make: srcSet widths (at most MAX_SRCSET_SIZES a field) in the
+# original format or one of FORMATS; `rendition` takes one of FILTERS or width-N, each with an
+# optional format. Each rendition a query may make costs COST; a request makes at most
+# MAX_NEW_PER_REQUEST new ones. grapple's ALLOWED_IMAGE_FILTERS is the same list.
+IMAGE_RENDITIONS = {
+    "WIDTHS": [320, 640, 960, 1280, 1920],
+    "FORMATS": ["webp"],
+    "FILTERS": ["fill-1200x630"],
+    "MAX_SRCSET_SIZES": 5,
+    "MAX_NEW_PER_REQUEST": 10,
+    "COST": 50,
+}
+_rendition_bases = [
+    *IMAGE_RENDITIONS["FILTERS"],
+    *(f"width-{width}" for width in IMAGE_RENDITIONS["WIDTHS"]),
+]
+GRAPPLE["ALLOWED_IMAGE_FILTERS"] = [
+    *_rendition_bases,
+    *(f"{base}|format-{fmt}" for base in _rendition_bases for fmt in IMAGE_RENDITIONS["FORMATS"]),
+]
+# Documents are always served by Wagtail's view at /documents/, which applies the view
+# restrictions of their collection and its ancestors; never serve MEDIA_ROOT/documents/ from disk.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Serve MEDIA_URL from this app (public image files only; documents never). On with DEBUG.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+
 # Frontend and previews
 # Where the public frontend lives: canonical URLs, sitemap entries and social cards point there.
 FRONTEND_BASE_URL = os.environ.get("FRONTEND_BASE_URL", "http://127.0.0.1:8000")
