@@ -232,3 +232,11 @@ def test_without_pregeneration_the_contract_query_would_make_renditions(client, 
     contract_answer(client, _with_path(guide))
     listing_answer(client)
     assert Rendition.objects.count() == len(contract_specs(hero)) > 0
+
+
+def test_the_command_makes_the_contract_renditions_of_existing_images(db):
+    from django.core.management import call_command
+
+    older = make_image("older", 700, 500)  # uploaded before renditions were made ahead
+    call_command("generate_renditions", verbosity=0)
+    assert set(older.renditions.values_list("filter_spec", flat=True)) == set(contract_specs(older))
