@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from cms.api.fields import GraphQLObject
-from cms.api.preview import page_from_preview_token, purge_expired_previews
+from cms.api.preview import page_from_preview_token, preview_signer, purge_expired_previews
 from cms.seo import (
     DESCRIPTION_LENGTH,
     TITLE_LENGTH,
@@ -49,6 +49,10 @@ class BasePage(HeadlessPreviewMixin, SeoFieldsMixin, Page):
             ("social", "Social card"),
             ("structured-data", "Structured data"),
         ]
+
+    @classmethod
+    def get_preview_signer(cls):
+        return preview_signer()  # tokens with a random nonce (cms/api/preview.py)
 
     @classmethod
     def get_page_from_preview_token(cls, token):

@@ -3,7 +3,9 @@ is removed.
 
 graphql-core finds breaking and dangerous changes between two schemas. A breaking change is
 accepted only when `frontend_contract/CHANGELOG.md` names the schema coordinate it touches
-(e.g. `RoleGuidePage.intro`), and a removed field must have been deprecated in the old schema.
+(e.g. `RoleGuidePage.intro`), and a removed field must have been deprecated in the old schema,
+unless the CHANGELOG records its removal for security reasons (a leak is never deprecated: it
+goes at once, in a changelog entry that says "security" and names the coordinate).
 """
 
 import re
@@ -23,6 +25,17 @@ def coordinate(change):
     return match.group(1) if match else change.description
 
 
+def security_removals(changelog_text):
+    """Coordinates named in a changelog entry (a bullet or paragraph) that mentions security."""
+    entries = re.split(r"\n\s*\n|\n(?=\s*- )", changelog_text)
+    return {
+        name
+        for entry in entries
+        if "security" in entry.lower()
+        for name in re.findall(r"`([A-Za-z_][A-Za-z0-9_.]*)`", entry)
+    }
+
+
 def removed_without_deprecation(old_schema, change):
     if change.type != BreakingChangeType.FIELD_REMOVED:
         return False
@@ -39,11 +52,12 @@ def contract_problems(old_sdl, new_sdl, changelog_text=None):
     )
     old_schema, new_schema = build_schema(old_sdl), build_schema(new_sdl)
     problems = []
+    for_security = security_removals(changelog_text)
     for change in find_breaking_changes(old_schema, new_schema):
         if change.description.startswith("Standard scalar"):
             continue  # a built-in scalar no longer referenced: nothing a client can lose
         where = coordinate(change)
-        if removed_without_deprecation(old_schema, change):
+        if removed_without_deprecation(old_schema, change) and where not in for_security:
             problems.append(
                 f"{change.description} Deprecate `{where}` first (deprecation_reason), "
                 "and remove it in a later release."

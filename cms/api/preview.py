@@ -1,9 +1,13 @@
 """Draft previews through GraphQL: `page(token: …)` returns the draft a token was issued for.
 
-Tokens come from wagtail-headless-preview when an editor presses Preview. Theirs never expire;
-ours do (PREVIEW_TOKEN_MAX_AGE, one hour by default), are bound to one page, and every way a
-token can be wrong has its own error code. A token never falls back to the live page.
+Tokens come from wagtail-headless-preview when an editor presses Preview. Theirs never expire
+and hold only the page's identity and a timestamp, so anyone with the secret key could forge
+one; ours (`PreviewSigner`) also carry a random nonce, expire (PREVIEW_TOKEN_MAX_AGE, one hour
+by default), are bound to one page, and every way a token can be wrong has its own error code.
+A token, even an empty one, never falls back to the live page.
 """
+
+import secrets
 
 from django.conf import settings
 from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
@@ -18,14 +22,30 @@ PREVIEW_TOKEN_PAGE_MISMATCH = "PREVIEW_TOKEN_PAGE_MISMATCH"
 SIGNER_SALT = "headlesspreview.token"  # wagtail-headless-preview's salt: its tokens are ours
 
 
+NONCE_BYTES = 32  # 256 random bits: the page and the time are not enough to forge a token
+
+
+class PreviewSigner(TimestampSigner):
+    """Signs a page identity with a timestamp and a random nonce of its own."""
+
+    def sign(self, value):
+        return super().sign(f"{value};nonce={secrets.token_urlsafe(NONCE_BYTES)}")
+
+
 def preview_signer():
-    return TimestampSigner(salt=SIGNER_SALT)
+    return PreviewSigner(salt=SIGNER_SALT)
+
+
+def invalid_token(message="The preview token is invalid."):
+    return ApiError(message, PREVIEW_TOKEN_INVALID)
 
 
 def token_identity(token):
     """What a valid, unexpired token stands for: {'id': …} or {'parent_id': …, 'page_type': …}."""
     if not isinstance(token, str) or len(token) > 500:
-        raise ApiError("The preview token is invalid.", PREVIEW_TOKEN_INVALID)
+        raise invalid_token()
+    if not token.strip():
+        raise invalid_token("The preview token is empty.")
     try:
         identifier = preview_signer().unsign(token, max_age=settings.PREVIEW_TOKEN_MAX_AGE)
     except SignatureExpired as error:
@@ -34,8 +54,11 @@ def token_identity(token):
             PREVIEW_TOKEN_EXPIRED,
         ) from error
     except BadSignature as error:
-        raise ApiError("The preview token is invalid.", PREVIEW_TOKEN_INVALID) from error
-    return dict(pair.split("=", 1) for pair in identifier.split(";") if "=" in pair)
+        raise invalid_token() from error
+    identity = dict(pair.split("=", 1) for pair in identifier.split(";") if "=" in pair)
+    if len(identity.get("nonce", "")) < NONCE_BYTES:
+        raise invalid_token()  # issued without a nonce: guessable from the page and the time
+    return identity
 
 
 def page_from_preview_token(token):
@@ -90,7 +113,7 @@ def PagesQuery():  # noqa: N802 (mirrors grapple's factory)
     class Mixin(base):
         def resolve_page(self, info, **kwargs):
             token = kwargs.get("token")
-            if not token:
+            if token is None:
                 return base.resolve_page(self, info, **kwargs)
             page = page_from_preview_token(token)
             check_token_matches(

@@ -1,0 +1,95 @@
+"""Live/public filters for fields of grapple's types that `cms/api/schema.py` restricts.
+
+`visibility.py` filters the root fields; these are the other ways in: a site's root page and
+`page(…)`, the generic chooser blocks, and the `collections` and `tags` lists.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from grapple.utils import resolve_queryset
+from taggit.models import Tag, TaggedItem
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+from cms.api.preview import check_token_matches, page_from_preview_token
+from cms.api.visibility import is_visible
+
+
+def restricted_collection_filter():
+    """Q matching collections behind a view restriction, their own or an ancestor's."""
+    paths = Collection.objects.filter(view_restrictions__isnull=False).values_list(
+        "path", flat=True
+    )
+    condition = Q(pk__in=[])
+    for path in set(paths):
+        condition |= Q(path__startswith=path)
+    return condition
+
+
+def public_collections():
+    return Collection.objects.exclude(restricted_collection_filter())
+
+
+def is_served(instance):
+    """Pages live and public, snippets published, documents outside restricted collections."""
+    if instance is None:
+        return False
+    collection_id = getattr(instance, "collection_id", None)
+    if collection_id is not None and isinstance(instance, get_document_model()):
+        return public_collections().filter(pk=collection_id).exists()
+    return is_visible(instance)
+
+
+def visible_result(resolve):
+    """A resolver that answers null where `resolve` would answer hidden content."""
+
+    def resolve_visible(root, info, **kwargs):
+        result = resolve(root, info, **kwargs)
+        return result if is_served(result) else None
+
+    return resolve_visible
+
+
+def site_page_resolver(resolve):
+    """`Site.page`: a token goes through the same checks as the root `page(token:)`."""
+
+    def resolve_page(root, info, **kwargs):
+        token = kwargs.get("token")
+        if token is None:
+            return resolve(root, info, **kwargs)
+        page = page_from_preview_token(token)
+        check_token_matches(
+            page,
+            id=kwargs.get("id"),
+            slug=kwargs.get("slug"),
+            url_path=kwargs.get("url_path"),
+            content_type=kwargs.get("content_type"),
+        )
+        return page
+
+    return resolve_page
+
+
+def resolve_public_collections(root, info, **kwargs):
+    return resolve_queryset(public_collections(), info, **kwargs)
+
+
+def public_tags():
+    """Tags on at least one image or document in a public collection."""
+    condition = Q(pk__in=[])
+    collections = public_collections()
+    for model in (get_image_model(), get_document_model()):
+        ids = model.objects.filter(collection__in=collections).values("pk")
+        condition |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=ids)
+    return Tag.objects.filter(pk__in=TaggedItem.objects.filter(condition).values("tag_id"))
+
+
+def resolve_public_tags(root, info, **kwargs):
+    return resolve_queryset(public_tags(), info, **kwargs)
+
+
+def resolve_public_tag(root, info, id=None, **kwargs):
+    if id is None or not str(id).isdigit():
+        return None
+    return public_tags().filter(pk=int(id)).first()
