@@ -141,6 +141,12 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "pptx", "txt", "xlsx"]
 WAGTAIL_I18N_ENABLED = False
 
+# Long guides (output hardening): the admin's edit form sends about 40 fields per block, so a
+# 300-block guide sends ~12,000 and Django's default of 1,000 refused guides past ~130 blocks
+# (a 400, and the edits lost). 50,000 takes ~1,300 blocks; DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB)
+# still bounds every request's body, and /graphql/ has its own, smaller body limit.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = int(os.environ.get("DATA_UPLOAD_MAX_NUMBER_FIELDS", "50000"))
+
 # GraphQL (wagtail-grapple over graphene-django)
 GRAPPLE = {
     "APPS": ["home", "roles", "faqs", "cms"],
