@@ -25,3 +25,5 @@ STORAGES = {
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "ERROR"}}
 BENCH_BARE_FILE = VAR_DIR / "bench-answer.json"
+# One load generator on one address: per-client rate limits would measure the limit, not the API.
+RATELIMIT_ENABLE = False

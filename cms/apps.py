@@ -9,7 +9,7 @@ class CmsConfig(AppConfig):
     verbose_name = "CMS"
 
     def ready(self):
-        from cms import signal_handlers
+        from cms import checks, signal_handlers  # noqa: F401  (checks registers deploy checks)
         from cms.api import sitemap  # noqa: F401  (registers the root GraphQL field)
 
         signal_handlers.connect()

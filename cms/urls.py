@@ -24,3 +24,9 @@ if settings.MEDIA_URL.startswith("/"):
     urlpatterns += [path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", serve_media)]
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# Django's own error responses are JSON with `extensions.code` on /graphql/ (cms/error_views.py).
+handler400 = "cms.error_views.bad_request"
+handler403 = "cms.error_views.permission_denied"
+handler404 = "cms.error_views.page_not_found"
+handler500 = "cms.error_views.server_error"

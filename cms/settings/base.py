@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "cms.ratelimits.RateLimitMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -209,6 +211,70 @@ API_RESPONSE_CACHE_TIMEOUT = int(os.environ.get("API_RESPONSE_CACHE_TIMEOUT", "3
 # CORS: the frontends allowed to call the API from a browser.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/graphql/?$"
+
+# Exposure (cms/ratelimits.py, cms/checks.py, cms/error_views.py) -------------------------------
+# The client's address: REMOTE_ADDR, or a header the proxy in front sets (e.g. X-Forwarded-For,
+# of which the last address is used: the one that proxy appended). Never trust a header that
+# the proxy does not overwrite.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "REMOTE_ADDR")
+# Rate limits per client ("count/period", period s, m, h or d, e.g. 10/15m); django-ratelimit
+# counts in the default cache (shared through Redis when REDIS_URL is set). An empty value
+# turns one limit off; RATE_LIMITS=false turns them all off.
+RATELIMIT_ENABLE = env_bool("RATE_LIMITS", True)
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "cms.ratelimits.client_ip"
+RATE_LIMITS = {
+    # Every /graphql/ request, cached answers included.
+    "GRAPHQL": os.environ.get("RATE_LIMIT_GRAPHQL", "600/m"),
+    # /graphql/ requests that reach the database (not answered from the response cache).
+    "GRAPHQL_UNCACHED": os.environ.get("RATE_LIMIT_GRAPHQL_UNCACHED", "120/m"),
+    # Admin sign-in attempts (POSTs to the login form), per client address and per username;
+    # password reset requests per client address.
+    "ADMIN_LOGIN_IP": os.environ.get("RATE_LIMIT_ADMIN_LOGIN_IP", "20/15m"),
+    "ADMIN_LOGIN_USERNAME": os.environ.get("RATE_LIMIT_ADMIN_LOGIN_USERNAME", "10/15m"),
+    "ADMIN_PASSWORD_RESET_IP": os.environ.get("RATE_LIMIT_ADMIN_PASSWORD_RESET_IP", "5/h"),
+}
+# Content-Security-Policy on server-rendered pages (the admin, page templates), by django-csp.
+# Wagtail's admin still has inline scripts and styles, hence 'unsafe-inline' by default; a view
+# can send a stricter policy of its own with csp.decorators.csp / csp_replace. Each directive
+# can be replaced from the environment (space-separated sources): CSP_DEFAULT_SRC,
+# CSP_SCRIPT_SRC, CSP_STYLE_SRC, CSP_IMG_SRC, CSP_CONNECT_SRC, CSP_FONT_SRC, CSP_FRAME_SRC,
+# CSP_FRAME_ANCESTORS; CSP_REPORT_URI adds a report-uri.
+
+
+def env_sources(name, default):
+    return os.environ.get(name, default).split()
+
+
+def preview_client_origin():
+    """The preview client's origin when it is on another server (the admin frames it)."""
+    url = os.environ.get("PREVIEW_CLIENT_URL", "")
+    if "://" not in url:
+        return ""
+    scheme, rest = url.split("://", 1)
+    return f"{scheme}://{rest.split('/', 1)[0]}"
+
+
+CSRF_FAILURE_VIEW = "cms.error_views.csrf_failure"
+
+CONTENT_SECURITY_POLICY = {
+    # JSON answers need no policy; GraphiQL (development only) loads from a CDN.
+    "EXCLUDE_URL_PREFIXES": ["/graphql/"],
+    "DIRECTIVES": {
+        "default-src": env_sources("CSP_DEFAULT_SRC", "'self'"),
+        "script-src": env_sources("CSP_SCRIPT_SRC", "'self' 'unsafe-inline'"),
+        "style-src": env_sources("CSP_STYLE_SRC", "'self' 'unsafe-inline'"),
+        "img-src": env_sources("CSP_IMG_SRC", "'self' data: blob: https://www.gravatar.com"),
+        "connect-src": env_sources("CSP_CONNECT_SRC", "'self' https://releases.wagtail.io"),
+        "font-src": env_sources("CSP_FONT_SRC", "'self' data:"),
+        "frame-src": env_sources("CSP_FRAME_SRC", f"'self' {preview_client_origin()}"),
+        "frame-ancestors": env_sources("CSP_FRAME_ANCESTORS", "'self'"),
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "report-uri": env_sources("CSP_REPORT_URI", "") or None,
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -16,3 +16,5 @@ STORAGES = {
 if not os.environ.get("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SERVE_REFERENCE_CLIENT = True
+# Rate limits off, so the suite is not throttled; tests of the limits turn them on.
+RATELIMIT_ENABLE = False

@@ -2,8 +2,11 @@
 
 import os
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+
+from cms.checks import DEFAULT_ADMIN_PASSWORDS
 
 
 class Command(BaseCommand):
@@ -15,6 +18,8 @@ class Command(BaseCommand):
         User = get_user_model()
         user = User.objects.filter(username=username).first()
         if user is None:
+            if getattr(settings, "STARTUP_CHECKS", False) and password in DEFAULT_ADMIN_PASSWORDS:
+                raise CommandError("Set ADMIN_PASSWORD: production refuses the default one.")
             User.objects.create_superuser(username, f"{username}@example.com", password)
             self.stdout.write(f"Created the admin account '{username}'.")
             how = f"user '{username}', password '{password}'"
