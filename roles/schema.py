@@ -9,6 +9,7 @@ from wagtail.models import Site
 
 from cms.api import loaders
 from cms.api.errors import ApiError
+from cms.api.listing import window, window_arguments
 from cms.api.selection import selected_paths
 from roles.models import MAX_YEAR, MIN_YEAR, Category, Company, RoleGuidePage, Tool
 
@@ -140,6 +141,7 @@ def snippet_list(model, description):
     return graphene.NonNull(
         graphene.List(graphene.NonNull(lambda: registry.snippets[model])),
         description=description,
+        **window_arguments(),
     )
 
 
@@ -154,14 +156,14 @@ class RoleLibraryQuery:
         description="One company by slug; null when none matches.",
     )
 
-    def resolve_categories(self, info):
-        return Category.objects.all()
+    def resolve_categories(self, info, limit=None, offset=None):
+        return window(Category.objects.order_by("name", "pk"), limit, offset)
 
-    def resolve_tools(self, info):
-        return Tool.objects.all()
+    def resolve_tools(self, info, limit=None, offset=None):
+        return window(Tool.objects.order_by("name", "pk"), limit, offset)
 
-    def resolve_companies(self, info):
-        return Company.objects.all()
+    def resolve_companies(self, info, limit=None, offset=None):
+        return window(Company.objects.order_by("name", "pk"), limit, offset)
 
     def resolve_company(self, info, slug):
         return Company.objects.filter(slug=slug).first()

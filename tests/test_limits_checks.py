@@ -89,9 +89,9 @@ ADVERSARIAL = {
 
 
 def check_seconds(query):
-    """Best of three: the time of every check short of running, caches cleared."""
+    """Best of five: the time of every check short of running, caches cleared."""
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         view.parsed_document.cache_clear()
         view.validation_errors.cache_clear()
         start = time.perf_counter()
@@ -150,8 +150,8 @@ def batch(client, operations):
 
 @pytest.mark.django_db
 def test_a_batch_has_one_cost_budget(client, settings):
-    query = "{ roleGuides(perPage: 100) { items { title slug } } }"  # costs 302
-    settings.GRAPHQL_LIMITS = {"MAX_COST": 1000}
+    query = "{ roleGuides(perPage: 100) { items { title slug } } }"  # costs 202
+    settings.GRAPHQL_LIMITS = {"MAX_COST": 700}
     answers = batch(client, [query] * 5).json()
     codes = [[e["extensions"]["code"] for e in a.get("errors", [])] for a in answers]
     assert codes == [[], [], [], ["QUERY_TOO_COMPLEX"], ["QUERY_TOO_COMPLEX"]]

@@ -22,6 +22,8 @@ from graphql import (
     Undefined,
     get_named_type,
     get_nullable_type,
+    is_abstract_type,
+    is_object_type,
     type_from_ast,
     value_from_ast,
 )
@@ -40,7 +42,7 @@ DEFAULTS = {
     "MAX_COST": 20_000,
     "MAX_ALIASES": 30,
     "MAX_QUERY_LENGTH": 20_000,
-    "MAX_TOKENS": 2000,
+    "MAX_TOKENS": 1000,
     "MAX_BATCH": 10,
     "MAX_BODY_BYTES": 200_000,
     "DEFAULT_LIST_SIZE": 10,
@@ -70,6 +72,30 @@ LIST_SIZES = {}
 
 def register_list_size(type_name, field_name, most):
     LIST_SIZES[(type_name, field_name)] = most
+
+
+# Lists inside a role guide's body, cut to these sizes by the API (cms/api/ordering.py): an
+# editor's longer list is served up to its maximum.
+for _type, _field, _most in (
+    ("RoleGuidePage", "body", 30),
+    ("SkillsListBlock", "skills", 12),
+    ("SkillBlock", "tools", 8),
+    ("DayInTheLifeBlock", "moments", 10),
+    ("CareerPathBlock", "levels", 10),
+    ("SalaryTableBlock", "rows", 12),
+    ("CompaniesHiringBlock", "companies", 20),
+    ("FaqBlock", "entries", 20),
+    ("ListBlock", "items", 20),
+    ("StreamBlock", "blocks", 30),
+    ("StructBlock", "blocks", 20),
+    ("ChoiceBlock", "choices", 50),
+    ("ImageObjectType", "tags", 20),
+    ("DocumentObjectType", "tags", 20),
+    ("CollectionObjectType", "ancestors", 10),
+    ("CollectionObjectType", "descendants", 50),
+    ("Query", "settings", 10),
+):
+    register_list_size(_type, _field, _most)
 
 
 def list_size(type_name, field_name):
@@ -246,25 +272,32 @@ class _Measurer:
         return None
 
     def selection_set(self, selection_set, parent_type, paginated):
-        """(depth below, cost) of a selection set."""
+        """(depth below, cost) of a selection set. On a union or interface, what is asked of
+        each object type counts once, for the costliest type: each item is of one type."""
         deepest, cost = 0, 0
+        per_type = {}  # object type name -> cost of the fragments on it
         for selection in selection_set.selections:
+            condition = None
             if isinstance(selection, FieldNode):
                 measure = self.field(selection, parent_type, paginated)
             elif isinstance(selection, InlineFragmentNode):
-                condition = selection.type_condition
-                fragment_type = (
-                    self.schema.get_type(condition.name.value) if condition else parent_type
-                )
+                condition = selection.type_condition and selection.type_condition.name.value
+                fragment_type = self.schema.get_type(condition) if condition else None
                 measure = self.selection_set(
                     selection.selection_set, fragment_type or parent_type, paginated
                 )
             elif isinstance(selection, FragmentSpreadNode):
+                fragment = self.fragments.get(selection.name.value)
+                condition = fragment and fragment.type_condition.name.value
                 measure = self.fragment(selection.name.value, paginated)
             else:  # pragma: no cover
                 continue
-            deepest, cost = max(deepest, measure.depth), min(cost + measure.cost, COST_CAP)
-        return Measure(deepest, cost)
+            deepest = max(deepest, measure.depth)
+            if is_abstract_type(parent_type) and is_object_type(self.schema.get_type(condition)):
+                per_type[condition] = min(per_type.get(condition, 0) + measure.cost, COST_CAP)
+            else:
+                cost = min(cost + measure.cost, COST_CAP)
+        return Measure(deepest, min(cost + max(per_type.values(), default=0), COST_CAP))
 
     def fragment(self, name, paginated):
         key = (name, paginated)
@@ -288,20 +321,19 @@ class _Measurer:
         if field_def is None:
             return Measure(1, 1)  # unknown here: validation refuses it
         extra = self.extra_cost(node, parent_type, field_def)
-        multiplier = 1
-        page_size = self.page_size(node, field_def)
-        if page_size is not None:
-            multiplier = page_size
-        elif isinstance(get_nullable_type(field_def.type), GraphQLList) and not (
-            paginated and name == "items"
-        ):
+        is_list = isinstance(get_nullable_type(field_def.type), GraphQLList)
+        multiplier, page_size = 1, self.page_size(node, field_def)
+        if page_size is not None and is_list:  # `pages(limit: 50)`
+            multiplier, page_size = page_size, None
+        elif paginated and name == "items":  # `items` of `roleGuides(perPage: 50)`
+            multiplier = paginated
+        elif is_list:
             multiplier = list_size(parent_type.name, name)
         if node.selection_set is None:
             return Measure(1, min(1 + extra, COST_CAP))
         child_type = get_named_type(field_def.type)
-        children = self.selection_set(
-            node.selection_set, child_type, paginated=page_size is not None
-        )
+        # A listing (`{ items, pagination }`) passes its page size down to its `items`.
+        children = self.selection_set(node.selection_set, child_type, paginated=page_size)
         return Measure(1 + children.depth, min(1 + extra + multiplier * children.cost, COST_CAP))
 
     def introspection_field(self, node, parent_type):
@@ -315,7 +347,7 @@ class _Measurer:
                 continue
             for selection in selection_set.selections:
                 if isinstance(selection, FragmentSpreadNode):
-                    cost += self.fragment(selection.name.value, False).cost
+                    cost += self.fragment(selection.name.value, None).cost
                 else:
                     cost += isinstance(selection, FieldNode)
                     stack.append(selection.selection_set)
@@ -356,7 +388,7 @@ def measure_operation(schema, document, operation_name, variables):
     root = schema.get_root_type(operation.operation)
     variables = {**defaults_of(schema, operation), **(variables or {})}
     return _Measurer(schema, document, variables).selection_set(
-        operation.selection_set, root, paginated=False
+        operation.selection_set, root, paginated=None
     )
 
 

@@ -7,14 +7,29 @@ drafts), the cross-model `search`, and redirects to unpublished pages (images an
 a filter on each of those, in our code, and `cms/wagtail_hooks.py` swaps them into the schema.
 """
 
+import copy
+
 import graphene
 from grapple.types.interfaces import get_snippet_interface
+from grapple.types.redirects import RedirectObjectType
 from grapple.types.redirects import RedirectsQuery as GrappleRedirectsQuery
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Page
 from wagtail.search.backends import get_search_backend
 
+from cms.api.errors import ApiError
+from cms.api.listing import (
+    DEFAULT_PER_PAGE,
+    MAX_LIMIT,
+    check_page,
+    listing_type,
+    page_arguments,
+    paginate,
+    pagination,
+    window,
+    window_arguments,
+)
 from cms.api.search_input import clean_search_query
 
 
@@ -39,28 +54,110 @@ def visible_snippet_objects(model):
     return queryset
 
 
-def SnippetsQuery():  # noqa: N802 (mirrors grapple's factory)
+class Chain:
+    """Querysets one after another, sliced and counted without loading them all."""
+
+    def __init__(self, querysets):
+        self.querysets = querysets
+
+    def count(self):
+        return sum(queryset.count() for queryset in self.querysets)
+
+    def __getitem__(self, window):
+        skip, wanted = window.start or 0, window.stop - (window.start or 0)
+        items = []
+        for queryset in self.querysets:
+            if len(items) >= wanted:
+                break
+            size = queryset.count()
+            if skip >= size:
+                skip -= size
+                continue
+            items += list(queryset[skip : skip + wanted - len(items)])
+            skip = 0
+        return items
+
+
+def visible_snippets():
     from grapple.registry import registry
+
+    return Chain(
+        [
+            visible_snippet_objects(snippet_type._meta.model).order_by("pk")
+            for snippet_type in registry.snippets
+        ]
+    )
+
+
+def SnippetsQuery():  # noqa: N802 (mirrors grapple's factory)
+    SnippetListing = listing_type(  # noqa: N806
+        "SnippetListing",
+        get_snippet_interface,
+        "One page of published snippets, with totals for pagination.",
+    )
 
     class Mixin:
         snippets = graphene.List(
             graphene.NonNull(get_snippet_interface),
             required=True,
-            description="Every published snippet. Drafts are never listed.",
+            description="Published snippets (drafts are never listed), by type then id.",
+            **window_arguments(),
+        )
+        snippet_listing = graphene.Field(
+            graphene.NonNull(SnippetListing),
+            description="Published snippets, by type then id, paginated.",
+            **page_arguments(),
         )
 
-        def resolve_snippets(self, info, **kwargs):
-            return [
-                obj
-                for snippet_type in registry.snippets
-                for obj in visible_snippet_objects(snippet_type._meta.model)
-            ]
+        def resolve_snippets(self, info, limit=None, offset=None, **kwargs):
+            return window(visible_snippets(), limit, offset)
+
+        def resolve_snippet_listing(self, info, page=1, per_page=None, **kwargs):
+            return paginate(SnippetListing, visible_snippets(), page, per_page)
 
     return Mixin
 
 
-def SearchQuery():  # noqa: N802
+# Search reads at most this many ranked results (offset + limit), as search engines do.
+MAX_SEARCH_WINDOW = 1000
+
+
+def searchable_querysets():
     from django.apps import apps
+    from grapple.registry import registry
+
+    for app_label in registry.apps:
+        for model in apps.get_app_config(app_label).get_models():
+            if model not in registry.class_models:
+                continue
+            if issubclass(model, Page):
+                yield model.objects.live().public()
+            elif hasattr(model, "search_fields"):
+                yield visible_snippet_objects(model)
+
+
+def search_hits(text, start, stop):
+    """(results start..stop by relevance across every searchable model, how many match)."""
+    from django.db import connection
+
+    if stop > MAX_SEARCH_WINDOW:
+        raise ApiError(f"Search reads at most the first {MAX_SEARCH_WINDOW} results.")
+    query = clean_search_query(text)
+    if not query:
+        return [], 0
+    backend = get_search_backend()
+    total, scored = 0, []
+    for queryset in searchable_querysets():
+        results = backend.search(query, queryset).annotate_score("_score")
+        total += results.count()
+        scored += list(results[:stop])  # each model's best, in order of relevance
+    # SQLite's bm25() is lower for better matches; PostgreSQL's rank is higher.
+    descending = connection.vendor != "sqlite"
+    scored.sort(key=lambda item: (item._score or 0) * (-1 if descending else 1))
+    return scored[start:stop], total
+
+
+def SearchQuery():  # noqa: N802
     from grapple.registry import registry
 
     class SearchResult(graphene.Union):
@@ -68,32 +165,41 @@ def SearchQuery():  # noqa: N802
             name = "Search"
             types = tuple(registry.class_models.values())
 
+    SearchListing = listing_type(  # noqa: N806
+        "SearchListing",
+        SearchResult,
+        "One page of search results, best first, with totals for pagination.",
+    )
+
     class Mixin:
         search = graphene.List(
             graphene.NonNull(SearchResult),
             query=graphene.String(),
             required=True,
-            description="Full-text search over live, public pages and published snippets.",
+            description="Full-text search over live, public pages and published snippets, "
+            "best first.",
+            **window_arguments(default=DEFAULT_PER_PAGE),
+        )
+        search_listing = graphene.Field(
+            graphene.NonNull(SearchListing),
+            query=graphene.String(required=True),
+            description="Full-text search, best first, paginated with the number of matches.",
+            **page_arguments(),
         )
 
-        def resolve_search(self, info, query=None, **kwargs):
-            query = clean_search_query(query)
-            if not query:
-                return []
-            backend = get_search_backend()
-            results = []
-            for app_label in registry.apps:
-                for model in apps.get_app_config(app_label).get_models():
-                    if model not in registry.class_models:
-                        continue
-                    if issubclass(model, Page):
-                        queryset = model.objects.live().public()
-                    elif hasattr(model, "search_fields"):
-                        queryset = visible_snippet_objects(model)
-                    else:
-                        continue
-                    results += list(backend.search(query, queryset))
-            return results
+        def resolve_search(self, info, query=None, limit=None, offset=None, **kwargs):
+            window([], limit, offset)  # checks the arguments
+            offset = offset or 0
+            limit = DEFAULT_PER_PAGE if limit is None else limit
+            return search_hits(query, offset, offset + limit)[0]
+
+        def resolve_search_listing(self, info, query, page=1, per_page=None, **kwargs):
+            page, per_page = check_page(page, per_page)
+            start = (page - 1) * per_page
+            items, total = search_hits(query, start, start + per_page)
+            return SearchListing(
+                items=items, pagination=pagination(total, len(items), page, per_page)
+            )
 
     return Mixin
 
@@ -101,11 +207,39 @@ def SearchQuery():  # noqa: N802
 class RedirectsQuery(GrappleRedirectsQuery):
     """Redirects whose target is a URL or a live, public page."""
 
-    def resolve_redirects(self, info, **kwargs):
-        redirects = GrappleRedirectsQuery.resolve_redirects(self, info, **kwargs)
-        page_ids = {r.redirect_page_id for r in redirects if r.redirect_page_id}
-        visible_ids = set(live_public_pages().filter(pk__in=page_ids).values_list("pk", flat=True))
-        return [r for r in redirects if r.redirect_page_id in (None, *visible_ids)]
+    redirects = graphene.List(
+        graphene.NonNull(RedirectObjectType),
+        required=True,
+        description="Redirects to URLs or to live, public pages, one per site they apply to.",
+        **window_arguments(),
+    )
+
+    def resolve_redirects(self, info, limit=None, offset=None, **kwargs):
+        from django.db.models import Q
+        from wagtail.contrib.redirects.models import Redirect
+        from wagtail.models import Site
+
+        window([], limit, offset)  # checks the arguments
+        offset, limit = offset or 0, limit or MAX_LIMIT
+        redirects = (
+            Redirect.objects.select_related("redirect_page", "site")
+            .filter(Q(redirect_page=None) | Q(redirect_page__in=live_public_pages()))
+            .order_by("pk")
+        )
+        sites = None
+        entries = []
+        for redirect in redirects[: offset + limit]:  # each gives one entry or more
+            if redirect.site is None:  # one entry per site, as grapple lists them
+                sites = list(Site.objects.all()) if sites is None else sites
+                for site in sites:
+                    entry = copy.copy(redirect)
+                    entry.site = site
+                    entries.append(entry)
+            else:
+                entries.append(redirect)
+            if len(entries) >= offset + limit:
+                break
+        return entries[offset : offset + limit]
 
 
 def replace_leaky_query_mixins(query_mixins):
