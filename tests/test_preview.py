@@ -170,8 +170,8 @@ query($token: String, $slug: String) {
 def test_site_page_takes_a_token_through_the_same_checks(
     draft_token, roles_index, gql, gql_errors, settings
 ):
-    """Before: `site { page(token:) }` went through wagtail-headless-preview's own check: no
-    expiry, no page binding."""
+    """Before: `site { page(token:) }` went through grapple's path: no page binding (a token
+    for one page answered a lookup of another)."""
     page = gql(SITE_PREVIEW_QUERY, {"token": draft_token})["site"]["page"]
     assert page == {"title": "Draft title", "intro": "Draft intro"}
     make_guide(roles_index, "other")
