@@ -134,8 +134,11 @@ def restricted_collection(db):
 
 
 def test_collections_behind_a_restriction_are_not_listed(gql, restricted_collection):
+    """Before: "Secret child" (below the restricted one) was listed, by both paths."""
     names = {c["name"] for c in gql("{ collections { name } }")["collections"]}
     assert names == {"Root", "Press kit"}
+    [root] = gql("{ collections(id: 1) { descendants { name } } }")["collections"]
+    assert {c["name"] for c in root["descendants"]} == {"Press kit"}
 
 
 def test_tags_only_of_public_images_and_documents(gql, restricted_collection):

@@ -75,6 +75,14 @@ def resolve_public_collections(root, info, **kwargs):
     return resolve_queryset(public_collections(), info, **kwargs)
 
 
+def resolve_public_descendants(root, info, **kwargs):
+    return root.get_descendants().exclude(restricted_collection_filter())
+
+
+def resolve_public_ancestors(root, info, **kwargs):
+    return root.get_ancestors().exclude(restricted_collection_filter())
+
+
 def public_tags():
     """Tags on at least one image or document in a public collection."""
     condition = Q(pk__in=[])

@@ -94,6 +94,9 @@ def restrict_resolvers(graphql_schema):
     ):
         field = type_map[type_name].fields[field_name]
         field.resolve = exposure.visible_result(field.resolve)
+    collection = type_map["CollectionObjectType"]
+    collection.fields["descendants"].resolve = exposure.resolve_public_descendants
+    collection.fields["ancestors"].resolve = exposure.resolve_public_ancestors
     query = type_map["Query"]
     query.fields["collections"].resolve = exposure.resolve_public_collections
     query.fields["tags"].resolve = exposure.resolve_public_tags
