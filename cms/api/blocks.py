@@ -1,29 +1,20 @@
-"""The base for StructBlocks served through GraphQL, and their registration with grapple."""
+"""The base for StructBlocks served through GraphQL, and their registration with grapple.
 
-import json
+Blocks serve typed fields only: grapple's `rawValue` (the stored JSON, which names hidden
+pages and draft snippets by id) and `blocks` (chosen items unfiltered) are removed from the
+schema in `cms/api/schema.py`.
+"""
 
-from django.core.serializers.json import DjangoJSONEncoder
 from grapple.helpers import register_streamfield_block
-from grapple.models import GraphQLString
 from wagtail import blocks
 
 
 class ApiStructBlock(blocks.StructBlock):
-    """A StructBlock whose GraphQL `rawValue` is the block's stored JSON.
-
-    grapple's own `rawValue` cannot serialise a StructBlock on Wagtail 8; this one can.
-    """
-
-    def raw_value_json(self, info, values, **kwargs):
-        return json.dumps(self.get_prep_value(values), cls=DjangoJSONEncoder)
+    """A StructBlock served through GraphQL by its `graphql_fields`."""
 
 
 def register_api_blocks(*block_classes):
-    """Register blocks with grapple: docstring as the type's description, a working rawValue."""
+    """Register blocks with grapple, their docstring as the type's description."""
     for block_class in block_classes:
         block_class._meta_class.graphql_description = block_class.__doc__
-        block_class.graphql_fields = [
-            *block_class.graphql_fields,
-            GraphQLString("raw_value", required=True, source="raw_value_json"),
-        ]
         register_streamfield_block(block_class)
