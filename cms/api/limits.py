@@ -90,6 +90,7 @@ for _type, _field, _most in (
     ("StructBlock", "blocks", 20),
     ("ChoiceBlock", "choices", 50),
     ("ImageObjectType", "tags", 20),
+    ("ImageObjectType", "renditions", 20),
     ("DocumentObjectType", "tags", 20),
     ("CollectionObjectType", "ancestors", 10),
     ("CollectionObjectType", "descendants", 50),
