@@ -100,6 +100,34 @@ HOSTILE = {
         400,
         "BAD_USER_INPUT",
     ),
+    "fragment bomb": (
+        lambda: post(
+            CLIENT,
+            "query { roleGuides { ...F0 } } "
+            + " ".join(
+                f"fragment F{i} on RoleGuideListing {{ ...F{i + 1} ...F{i + 1} }}"
+                for i in range(24)
+            )
+            + " fragment F24 on RoleGuideListing { __typename }",
+        ),
+        400,
+        "QUERY_TOO_COMPLEX",
+    ),
+    "search syntax": (
+        lambda: post(CLIENT, "{ search(query: " + json.dumps("x" * 300) + ") { __typename } }"),
+        200,
+        "BAD_USER_INPUT",
+    ),
+    "private order": (
+        lambda: post(CLIENT, '{ pages(order: "owner__password") { title } }'),
+        200,
+        "BAD_USER_INPUT",
+    ),
+    "page size past the maximum": (
+        lambda: post(CLIENT, "{ pages(limit: 1000000) { title } }"),
+        400,
+        "QUERY_TOO_COMPLEX",
+    ),
 }
 CLIENT = None
 
