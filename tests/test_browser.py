@@ -115,3 +115,155 @@ def test_draft_preview_in_a_real_browser(live_server, browser):
     live = browser.new_page()
     live.goto(live_server.url + "/reference-client/?path=/roles/mlops-engineer-2026/")
     expect(live.locator("h2").first).to_have_text(PUBLISHED_HEADING)
+
+
+# The reference client on a crafted link ---------------------------------------------------------
+
+EVIL = "https://evil.example"
+# Runs if inserted as HTML: reads the admin's user list with the editor's session.
+STEAL = "fetch('/admin/users/').then(r => r.text()).then(t => { window.__stolen = t.length; })"
+HOSTILE_HTML = (
+    "<p>Safe words.</p>"
+    f'<img src="x" onerror="{STEAL}">'
+    f'<svg onload="{STEAL}"></svg>'
+    "<script>window.__stolen = 1</script>"
+    '<a href="javascript:window.__stolen=2">click</a>'
+    '<iframe src="javascript:parent.__stolen=3"></iframe>'
+)
+
+
+def hostile_answer(request_body):
+    """A GraphQL answer whose rich text and links are hostile, for whichever query was sent."""
+    guide = {
+        "title": "Hostile guide",
+        "roleName": "Role",
+        "year": 2026,
+        "intro": "<b>not bold</b>",
+        "category": None,
+        "seo": {"title": "Hostile", "description": ""},
+        "body": [
+            {"blockType": "SectionBlock", "heading": "<i>Heading</i>", "body": HOSTILE_HTML},
+            {
+                "blockType": "CallToActionBlock",
+                "heading": "Apply",
+                "text": "Now",
+                "buttonLabel": "Go",
+                "href": "javascript:window.__stolen=4",
+            },
+        ],
+    }
+    key = "page" if "PreviewPage" in request_body else "roleGuide"
+    return json.dumps({"data": {key: guide}})
+
+
+def serve_hostile_api(route):
+    cors = {
+        "Access-Control-Allow-Origin": "*",
+        "Access-Control-Allow-Headers": "content-type, accept",
+        "Access-Control-Allow-Methods": "POST, GET, OPTIONS",
+    }
+    if route.request.method == "OPTIONS":
+        route.fulfill(status=204, headers=cors)
+    else:
+        route.fulfill(
+            status=200,
+            headers={**cors, "Content-Type": "application/json"},
+            body=hostile_answer(route.request.post_data or ""),
+        )
+
+
+def logged_in_editor_page(browser, live_server):
+    get_user_model().objects.create_superuser("editor", "editor@example.com", "correct-horse")
+    page = browser.new_page()
+    page.set_default_timeout(20000)
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "correct-horse")
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/$"))
+    return page
+
+
+def watch_requests(page):
+    seen = []
+    page.on("request", lambda request: seen.append(request.url))
+    return seen
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_crafted_endpoint_link_runs_nothing(live_server, browser):
+    from playwright.sync_api import expect
+
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    page = logged_in_editor_page(browser, live_server)
+    page.context.route(EVIL + "/**", serve_hostile_api)
+    requests = watch_requests(page)
+    token_link = (
+        f"{live_server.url}/reference-client/?token=secret-preview-token&content_type=roles.x"
+        f"&endpoint={EVIL}/graphql/"
+    )
+    page.goto(token_link)
+    page.wait_for_load_state("networkidle")
+    expect(page.locator(".error")).to_contain_text("not allowed")
+    assert page.evaluate("window.__stolen") is None
+    assert not [url for url in requests if url.startswith(EVIL) or "/admin/users/" in url]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_hostile_html_from_the_api_runs_nothing(live_server, browser):
+    """Even if the API answered with hostile HTML, the client inserts only sanitised markup."""
+    from playwright.sync_api import expect
+
+    page = logged_in_editor_page(browser, live_server)
+    page.context.route(re.compile(r".*/graphql/$"), serve_hostile_api)
+    requests = watch_requests(page)
+    page.goto(live_server.url + "/reference-client/?path=/roles/hostile/")
+    expect(page.locator("h2").first).to_have_text("<i>Heading</i>")  # text stays text
+    expect(page.locator("main")).to_contain_text("Safe words.")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__stolen") is None
+    assert not [url for url in requests if "/admin/users/" in url]
+    assert page.locator("main img, main svg, main script, main iframe").count() == 0
+    assert page.locator("a[href^='javascript']").count() == 0
+    # The page's policy refuses HTML strings outright (Trusted Types) and inline script.
+    refused = page.evaluate(
+        "() => { try { document.body.innerHTML = '<b>x</b>'; return false; }"
+        " catch (e) { return e instanceof TypeError; } }"
+    )
+    assert refused
+    csp = page.request.get(live_server.url + "/reference-client/").headers[
+        "content-security-policy"
+    ]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+
+
+# A long guide in the admin ----------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_300_block_guide_publishes_from_the_admin(live_server, browser):
+    from playwright.sync_api import expect
+
+    from tests.factories import guide_body, make_faq, make_guide, make_site_tree, make_tool
+
+    _, index = make_site_tree()
+    faqs = [make_faq(f"Question {n}?") for n in range(3)]
+    tools = [make_tool("Airflow"), make_tool("Kubeflow")]
+    mix = guide_body(faqs=faqs, tools=tools, skills=4)
+    body = [dict(mix[n % len(mix)]) for n in range(300)]
+    guide = make_guide(index, "long", body=body)
+    page = logged_in_editor_page(browser, live_server)
+    page.set_default_timeout(120_000)
+    expect.set_options(timeout=120_000)
+    page.goto(f"{live_server.url}/admin/pages/{guide.pk}/edit/")
+    # Wagtail autosaves the whole form half a second after a change; let it finish, as SQLite
+    # takes one writer at a time.
+    with page.expect_response(lambda r: r.request.method == "POST" and "/edit/" in r.url) as save:
+        page.fill("#id_title", "A very long guide")
+    assert save.value.status == 200
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    page.locator("button[name='action-publish']").click()
+    expect(page.locator(".messages")).to_contain_text("published")
+    guide.refresh_from_db()
+    assert guide.title == "A very long guide" and not guide.has_unpublished_changes
+    assert len(guide.body) == 300

@@ -143,10 +143,11 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "pptx", "txt", "xlsx"]
 WAGTAIL_I18N_ENABLED = False
 
-# Long guides (output hardening): the admin's edit form sends about 40 fields per block, so a
-# 300-block guide sends ~12,000 and Django's default of 1,000 refused guides past ~130 blocks
-# (a 400, and the edits lost). 50,000 takes ~1,300 blocks; DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB)
-# still bounds every request's body, and /graphql/ has its own, smaller body limit.
+# Long guides: the admin's edit form sends 7 to 40 fields per block (a salary table of five
+# rows ~70), so Django's default of 1,000 refused guides of ~25 to ~140 blocks (a 400, and the
+# edits lost); a 300-block guide like the demo's sends ~12,000. 50,000 takes ~1,300 such blocks;
+# DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) still bounds every request's body, and /graphql/ has its
+# own, smaller body limit.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = int(os.environ.get("DATA_UPLOAD_MAX_NUMBER_FIELDS", "50000"))
 
 # GraphQL (wagtail-grapple over graphene-django)
@@ -197,6 +198,9 @@ WAGTAIL_HEADLESS_PREVIEW = {
 }
 PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "3600"))
 SERVE_REFERENCE_CLIENT = env_bool("SERVE_REFERENCE_CLIENT", False)
+# Other GraphQL endpoints the reference client may call with ?endpoint= (absolute URLs,
+# comma-separated); this server's /graphql/ is always allowed, any other is refused.
+REFERENCE_CLIENT_ENDPOINTS = env_list("REFERENCE_CLIENT_ENDPOINTS", "")
 
 # GraphQL safety: limits (see cms/api/limits.py for every key and its default), introspection,
 # and an allow-list that accepts only the operations registered in frontend_contract/operations/.

@@ -32,8 +32,86 @@
     }` + GUIDE_FIELDS;
 
   const params = new URLSearchParams(window.location.search);
-  const endpoint = params.get("endpoint") || "/graphql/";
   const app = document.getElementById("app");
+
+  // The API is this server's /graphql/, or one of the endpoints the server lists in
+  // <meta name="api-endpoints"> (REFERENCE_CLIENT_ENDPOINTS). Any other ?endpoint= is refused:
+  // a crafted link must not send preview tokens elsewhere or render another server's HTML.
+  const DEFAULT_ENDPOINT = new URL("/graphql/", window.location.href).href;
+
+  function allowedEndpoints() {
+    const meta = document.querySelector('meta[name="api-endpoints"]');
+    const listed = (meta && meta.content ? meta.content : "").split(/\s+/).filter(Boolean);
+    return [DEFAULT_ENDPOINT].concat(listed.map((url) => new URL(url, window.location.href).href));
+  }
+
+  function chosenEndpoint(requested) {
+    if (!requested) return DEFAULT_ENDPOINT;
+    let url;
+    try {
+      url = new URL(requested, window.location.href);
+    } catch (error) {
+      return null;
+    }
+    return allowedEndpoints().includes(url.href) ? url.href : null;
+  }
+
+  const endpoint = chosenEndpoint(params.get("endpoint"));
+
+  // Rich text is sanitised by the API; it is sanitised here again before it reaches the page,
+  // by rebuilding it from an allow-list; HTML strings are never assigned (Trusted Types forbid it).
+  const RICH_TEXT_TAGS = new Set([
+    "P", "BR", "H2", "H3", "H4", "H5", "H6", "B", "I", "STRONG", "EM", "U", "S", "CODE",
+    "SUB", "SUP", "BLOCKQUOTE", "OL", "UL", "LI", "HR", "A",
+  ]);
+  const DROPPED_WITH_CONTENT = new Set([
+    "SCRIPT", "STYLE", "TEMPLATE", "IFRAME", "OBJECT", "EMBED", "NOSCRIPT", "TITLE", "SVG", "MATH",
+  ]);
+  const parsingPolicy = window.trustedTypes
+    ? window.trustedTypes.createPolicy("reference-client", { createHTML: (markup) => markup })
+    : { createHTML: (markup) => markup };
+
+  function safeHref(href) {
+    // Links may go to http(s) addresses, mail and phone; never javascript:, data: or the like.
+    if (href === null || href === undefined) return null;
+    try {
+      const url = new URL(href, window.location.href);
+      return ["http:", "https:", "mailto:", "tel:"].includes(url.protocol) ? url.href : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function copyAllowed(source, target) {
+    source.childNodes.forEach((node) => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        target.append(document.createTextNode(node.data));
+      } else if (node.nodeType === Node.ELEMENT_NODE) {
+        const tag = node.tagName.toUpperCase();
+        if (DROPPED_WITH_CONTENT.has(tag)) return;
+        if (!RICH_TEXT_TAGS.has(tag)) {
+          copyAllowed(node, target); // unknown element: keep its text
+          return;
+        }
+        const copy = document.createElement(tag.toLowerCase());
+        if (tag === "A") {
+          const href = safeHref(node.getAttribute("href"));
+          if (href) copy.setAttribute("href", href);
+        }
+        copyAllowed(node, copy);
+        target.append(copy);
+      }
+    });
+  }
+
+  function sanitisedFragment(markup) {
+    // DOMParser builds an inert document: nothing in it loads or runs.
+    const parsed = new DOMParser().parseFromString(
+      parsingPolicy.createHTML(String(markup || "")), "text/html");
+    const fragment = document.createDocumentFragment();
+    copyAllowed(parsed.body, fragment);
+    return fragment;
+  }
 
   function el(tag, text, attrs) {
     const node = document.createElement(tag);
@@ -43,9 +121,9 @@
   }
 
   function html(tag, markup) {
-    // Rich text comes from the CMS already rendered and cleaned; links are resolved there.
+    // Rich text: sanitised by the CMS, and rebuilt here from an allow-list.
     const node = document.createElement(tag);
-    node.innerHTML = markup;
+    node.append(sanitisedFragment(markup));
     return node;
   }
 
@@ -94,7 +172,8 @@
     CallToActionBlock: (b) => {
       const box = el("section", null, { class: "cta" });
       box.append(el("h2", b.heading), el("p", b.text));
-      if (b.href) box.append(el("a", b.buttonLabel, { href: b.href }));
+      const href = safeHref(b.href);
+      if (href) box.append(el("a", b.buttonLabel, { href: href }));
       return [box];
     },
     FaqBlock: (b) => {
@@ -124,6 +203,10 @@
     const request = token
       ? { query: PREVIEW_QUERY, variables: { token: token, contentType: params.get("content_type") } }
       : { query: LIVE_QUERY, variables: { path: params.get("path") || "/roles/mlops-engineer-2026/" } };
+    if (!endpoint) {
+      showError("This API endpoint is not allowed here.", "ENDPOINT_NOT_ALLOWED");
+      return;
+    }
     if (token) {
       const banner = document.getElementById("banner");
       banner.textContent = "Preview of unpublished changes. Only people with this link can see it, until the link expires.";
@@ -134,6 +217,8 @@
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
         body: JSON.stringify(request),
+        credentials: "omit", // the API needs no cookies; an editor's session is never sent
+        referrerPolicy: "no-referrer", // the preview token is in this page's address
       });
       const body = await response.json();
       if (body.errors && body.errors.length) {
