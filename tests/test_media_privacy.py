@@ -78,9 +78,15 @@ def test_search_leaves_out_private_media(client, media, field):
 
 
 @pytest.mark.parametrize("field", ["images", "documents"])
-def test_bad_search_syntax_is_an_empty_answer(client, media, field):
-    data = run(client, f'{{ {field}(searchQuery: "\\"") {{ title }} }}')
+@pytest.mark.parametrize("by_id", [False, True])
+def test_bad_search_syntax_is_an_empty_answer(client, media, field, by_id):
+    public = media["public_image" if field == "images" else "public_document"]
+    arguments = f"id: {public.pk}, " if by_id else ""
+    data = run(client, f'{{ {field}({arguments}searchQuery: "\\"") {{ title }} }}')
     assert data[field] == []
+    word = public.title.split("-")[1]
+    data = run(client, f'{{ {field}({arguments}searchQuery: "public \\"{word}") {{ title }} }}')
+    assert data[field] == [{"title": public.title}]
     response = post_graphql(client, f'{{ {field}(searchQuery: "{"x" * 5000}") {{ title }} }}')
     [error] = response.json()["errors"]
     assert error["extensions"]["code"] == "BAD_USER_INPUT"

@@ -206,8 +206,12 @@ def public_media_query(mixin, field_name, model_getter):
         return found.prefetch_renditions() if hasattr(found, "prefetch_renditions") else found
 
     def resolve_many(self, info, **kwargs):
-        if kwargs.get("search_query") and not kwargs.get("id"):
-            return public_collection_search(model_getter(), info, **kwargs)
+        if kwargs.get("search_query"):
+            kwargs["search_query"] = clean_search_query(kwargs["search_query"])
+            if kwargs["search_query"] is None:
+                return []
+            if not kwargs.get("id"):
+                return public_collection_search(model_getter(), info, **kwargs)
         return resolve_queryset(queryset(), info, **kwargs)
 
     def resolve_one(self, info, id=None, **kwargs):  # noqa: A002
