@@ -5,7 +5,8 @@ Wagtail's database backends pass the words of a query into SQL full-text syntax 
 word: a stray `"` or a long run of words made them fail with a database error or a
 RecursionError. Here a query keeps only its words (letters and digits, with inner `.` or `-`
 as in `node.js`, and trailing `+`/`#` as in `c++`, `c#`), so operators, quotes and field
-syntax (`a:b`) are plain separators; its length and number of words are capped.
+syntax (`a:b`) are plain separators, and one-letter words are dropped; its length and number
+of words are capped.
 """
 
 import re
@@ -33,4 +34,6 @@ def clean_search_query(text):
     max_terms = limit("MAX_SEARCH_TERMS")
     if len(words) > max_terms:
         raise ApiError(f"A search query may have at most {max_terms} words.")
-    return " ".join(words) or None
+    # One-letter words are left out: as the last word is matched as a prefix, "a" would
+    # match most of the index, for nothing a reader wants.
+    return " ".join(word for word in words if len(word) > 1) or None

@@ -136,8 +136,9 @@ def searchable_querysets():
                 yield visible_snippet_objects(model)
 
 
-def search_hits(text, start, stop):
-    """(results start..stop by relevance across every searchable model, how many match)."""
+def search_hits(text, start, stop, with_total=False):
+    """(results start..stop by relevance across every searchable model, how many match, or
+    None unless `with_total`: counting is a second full-text query per model)."""
     from django.db import connection
 
     if stop > MAX_SEARCH_WINDOW:
@@ -149,7 +150,8 @@ def search_hits(text, start, stop):
     total, scored = 0, []
     for queryset in searchable_querysets():
         results = backend.search(query, queryset).annotate_score("_score")
-        total += results.count()
+        if with_total:
+            total += results.count()
         scored += list(results[:stop])  # each model's best, in order of relevance
     # SQLite's bm25() is lower for better matches; PostgreSQL's rank is higher.
     descending = connection.vendor != "sqlite"
@@ -196,7 +198,7 @@ def SearchQuery():  # noqa: N802
         def resolve_search_listing(self, info, query, page=1, per_page=None, **kwargs):
             page, per_page = check_page(page, per_page)
             start = (page - 1) * per_page
-            items, total = search_hits(query, start, start + per_page)
+            items, total = search_hits(query, start, start + per_page, with_total=True)
             return SearchListing(
                 items=items, pagination=pagination(total, len(items), page, per_page)
             )
