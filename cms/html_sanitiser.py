@@ -35,14 +35,15 @@ ALLOWED_TAGS = {
     "hr",
     "a",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href"}}
+# Draftail writes `data-block-key` on every block element (p, h3, li, …).
+ALLOWED_ATTRIBUTES = {"*": {"data-block-key"}, "a": {"href"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Removed together with their content, not just unwrapped.
 DROPPED_WITH_CONTENT = {"script", "style", "template", "iframe", "object", "noscript", "title"}
 
 
 def sanitise_html(html):
-    """`html` with only the editor's tags, `href` on links, and http(s)/mailto/tel URLs."""
+    """`html` keeping only the editor's tags and attributes; URLs relative or http(s)/mailto/tel."""
     if not html:
         return ""
     return nh3.clean(
