@@ -71,6 +71,24 @@ ADVERSARIAL = {
         f"query Q{i} {{ roleGuides {{ pagination {{ total }} }} }}" for i in range(350)
     ),
     "nested repeated lists": fill("{ pages { ", "children { title } children { id } ", "} }"),
+    # Just under the token limit (1,000), where parsing completes and the later checks run.
+    "fragment bomb n=48": fragment_bomb(48),
+    "__typename, 990 times": "{ " + "__typename " * 990 + "}",
+    "inline fragments, 150": '{ page(slug: "x") { '
+    + "... on RoleGuidePage { title } " * 150
+    + "} }",
+    "9 fields, 20 times each": "{ roleGuides { items { "
+    + " ".join(["title slug year id urlPath roleName intro url seoTitle"] * 20)
+    + " } } }",
+    "45 fragments of 9 fields, spread together": spreads(
+        "P", 45, "title slug year id urlPath roleName intro url seoTitle"
+    ),
+    "50 fragments in a chain of spreads": spreads("Q", 50, "title slug", chained=True),
+    "20 operations of 45 tokens": " ".join(
+        f"query Q{i} {{ roleGuides {{ items {{ title slug year intro url id roleName }} "
+        "pagination { total count } } }"
+        for i in range(20)
+    ),
     # Just inside the shape limits: these pass every check.
     "near the limits: repeats": "{ roleGuides { items { "
     + " ".join(f"a{i}: title" for i in range(30))
