@@ -6,8 +6,9 @@ refusal is HTTP 429 with `Retry-After`: on `/graphql/` a GraphQL error with the 
 `RATE_LIMITED`, on the admin a short page saying when to try again.
 
 `/graphql/` has two budgets per client address: every request, and the requests that reach the
-database (answers not served from the response cache). Over the second budget a client still
-gets answers that are already cached.
+database (answers not served from the response cache). The second is counted at a request's
+first SQL statement, and past it that statement is refused and the answer is a 429; answers
+already cached (no SQL) are still served.
 """
 
 import ipaddress
@@ -91,14 +92,25 @@ def username_key(group, request):
     return request.POST.get("username", "").strip().lower()
 
 
-class QueryCounter:
-    """Counts the SQL statements a request runs (a cached answer runs none)."""
+class UncachedBudget:
+    """Counts a request against the uncached budget at its first SQL statement (an answer from
+    the response cache runs none, so costs nothing); past the budget, refuses every statement."""
 
-    def __init__(self):
-        self.count = 0
+    def __init__(self, request):
+        self.request = request
+        self.refusal = None  # the usage that refused, once spent
+        self.counted = False
 
     def __call__(self, execute, sql, params, many, context):
-        self.count += 1
+        if not self.counted:
+            self.counted = True
+            found = usage(self.request, "GRAPHQL_UNCACHED", "ip")
+            if exceeded(found):
+                self.refusal = found
+        if self.refusal is not None:
+            from cms.api.errors import ApiError
+
+            raise ApiError("Too many requests.", RATE_LIMITED)
         return execute(sql, params, many, context)
 
 
@@ -134,20 +146,11 @@ class RateLimitMiddleware:
         found = usage(request, "GRAPHQL", "ip")
         if exceeded(found):
             return graphql_refusal(found)
-        # Peeked, not counted: only work that reaches the database counts, afterwards.
-        uncached = usage(request, "GRAPHQL_UNCACHED", "ip", increment=False)
-        spent = uncached is not None and uncached["count"] >= uncached["limit"]
-        if spent and not self.answered_from_cache(request):
-            return graphql_refusal(uncached)
-        counter = QueryCounter()
-        with connection.execute_wrapper(counter):
+        if not settings.RATE_LIMITS.get("GRAPHQL_UNCACHED"):
+            return self.get_response(request)
+        budget = UncachedBudget(request)
+        with connection.execute_wrapper(budget):
             response = self.get_response(request)
-        if counter.count and uncached is not None:
-            usage(request, "GRAPHQL_UNCACHED", "ip")
-        return response
-
-    @staticmethod
-    def answered_from_cache(request):
-        from cms.api import response_cache
-
-        return request.method == "GET" and response_cache.cached_get(request) is not None
+        # The work stopped at its first SQL statement; whatever the view made of that, the
+        # client is told to come back later.
+        return graphql_refusal(budget.refusal) if budget.refusal is not None else response
