@@ -98,3 +98,11 @@ def test_a_view_can_send_a_stricter_policy(rf, settings):
     response = CSPMiddleware(strict)(request)
     directives = set(response["Content-Security-Policy"].split("; "))
     assert directives == {"default-src 'none'", "script-src 'self'"}
+
+
+def test_csrf_failures_keep_djangos_page_outside_the_api(db):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/admin/login/", {"username": "x"})
+    assert response.status_code == 403 and b"CSRF" in response.content
+    assert response["Content-Type"].startswith("text/html")
