@@ -7,6 +7,7 @@ import time
 import pytest
 
 from cms.api import view
+from cms.api.operations import operations
 from tests.conftest import post_graphql
 
 MAX_SIZE = 20_000
@@ -84,10 +85,10 @@ ADVERSARIAL = {
         "P", 45, "title slug year id urlPath roleName intro url seoTitle"
     ),
     "50 fragments in a chain of spreads": spreads("Q", 50, "title slug", chained=True),
-    "20 operations of 45 tokens": " ".join(
+    "10 operations of 45 tokens": " ".join(
         f"query Q{i} {{ roleGuides {{ items {{ title slug year intro url id roleName }} "
         "pagination { total count } } }"
-        for i in range(20)
+        for i in range(10)
     ),
     # Just inside the shape limits: these pass every check.
     "near the limits: repeats": "{ roleGuides { items { "
@@ -100,7 +101,7 @@ ADVERSARIAL = {
     + " } } }",
     "near the limits: operations": " ".join(
         f"query Q{i} {{ roleGuides {{ items {{ title slug year category {{ name }} }} }} }}"
-        for i in range(20)
+        for i in range(10)
     ),
     "near the limits: fragments": spreads("N", 20, "title slug year"),
 }
@@ -119,12 +120,20 @@ def check_seconds(query):
     return best
 
 
+@pytest.fixture(scope="module")
+def bound_seconds():
+    """50 ms, or on a machine busy enough that the contract's own guide query takes more than
+    a tenth of that to check, six times that query: still far below the seconds a super-linear
+    check takes, and not flaky under load."""
+    view.schema()  # built once per process, not part of a request's checks
+    return max(BOUND_SECONDS, 6 * check_seconds(operations()["RoleGuideByPath"].text))
+
+
 @pytest.mark.parametrize("name", list(ADVERSARIAL))
-def test_checks_take_linear_time_on_adversarial_documents(db, name):
+def test_checks_take_linear_time_on_adversarial_documents(db, bound_seconds, name):
     query = ADVERSARIAL[name]
     assert len(query) <= MAX_SIZE
-    view.schema()  # built once per process, not part of a request's checks
-    assert check_seconds(query) < BOUND_SECONDS
+    assert check_seconds(query) < bound_seconds
 
 
 @pytest.mark.django_db
