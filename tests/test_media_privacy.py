@@ -174,8 +174,14 @@ def test_private_documents_ask_for_the_login(client, media):
     assert b"".join(public.streaming_content) == b"public"
 
 
-def test_documents_are_served_through_wagtails_view(settings):
-    assert settings.WAGTAILDOCS_SERVE_METHOD == "serve_view"
+@pytest.mark.parametrize("module", ["cms.settings.production", "cms.settings.dev"])
+def test_documents_are_served_through_wagtails_view(module):
+    from tests.test_settings import STRONG_KEY, run_settings
+
+    code = "from django.conf import settings; print(settings.WAGTAILDOCS_SERVE_METHOD)"
+    result = run_settings(module, {"SECRET_KEY": STRONG_KEY}, code=code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["serve_view"]
 
 
 def test_private_images_get_no_renditions_made_ahead(media):

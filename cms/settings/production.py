@@ -34,3 +34,7 @@ GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", False)
 # Cached API answers are invalidated through the cache itself: without a shared cache (Redis),
 # each worker would keep its own, so caching is off unless REDIS_URL is set.
 API_RESPONSE_CACHE = env_bool("API_RESPONSE_CACHE", bool(os.environ.get("REDIS_URL")))
+
+# Media: documents only through Wagtail's view at /documents/ (collection privacy applies);
+# never "direct" or "redirect", which hand out the storage URL. See cms/media_privacy.py.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
