@@ -100,6 +100,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The admin writes concurrently (Wagtail 8 autosaves while a preview or a publish runs).
+    # WAL lets reads go on during a write; IMMEDIATE takes the write lock when a transaction
+    # starts, so two writers queue instead of deadlocking on a lock upgrade; and the busy
+    # timeout makes a writer wait for the lock rather than fail with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every app process), local memory otherwise.
