@@ -95,6 +95,7 @@ class SkillBlock(ApiStructBlock):
     tools = blocks.ListBlock(
         SharedSnippetChooserBlock("roles.Tool"),
         min_num=0,
+        max_num=10,
         help_text="Shared tools, so readers and the API can find every role that uses one.",
     )
 
@@ -119,7 +120,7 @@ class SkillsListBlock(ApiStructBlock):
     """A list of skills, each with the tools behind it."""
 
     heading = blocks.CharBlock(max_length=160)
-    skills = blocks.ListBlock(SkillBlock(), min_num=1)
+    skills = blocks.ListBlock(SkillBlock(), min_num=1, max_num=20)
 
     graphql_fields = [
         GraphQLString("heading", required=True),
@@ -160,7 +161,7 @@ class DayInTheLifeBlock(ApiStructBlock):
     """A day in the role, as ordered moments from morning to end of day."""
 
     heading = blocks.CharBlock(max_length=160)
-    moments = blocks.ListBlock(MomentBlock(), min_num=1)
+    moments = blocks.ListBlock(MomentBlock(), min_num=1, max_num=24)
 
     graphql_fields = [
         GraphQLString("heading", required=True),
@@ -198,7 +199,7 @@ class CareerPathBlock(ApiStructBlock):
     """The career ladder, from the first level to the most senior."""
 
     heading = blocks.CharBlock(max_length=160)
-    levels = blocks.ListBlock(CareerLevelBlock(), min_num=2)
+    levels = blocks.ListBlock(CareerLevelBlock(), min_num=2, max_num=12)
 
     graphql_fields = [
         GraphQLString("heading", required=True),
@@ -298,7 +299,7 @@ class SalaryTableBlock(ApiStructBlock):
         required=False,
         help_text="ISO 4217 code. Required once any amount is filled in.",
     )
-    rows = blocks.ListBlock(SalaryRowBlock(), min_num=1)
+    rows = blocks.ListBlock(SalaryRowBlock(), min_num=1, max_num=15)
     source_note = blocks.CharBlock(
         max_length=300, required=False, help_text="Where the figures come from."
     )
@@ -377,7 +378,7 @@ class CompaniesHiringBlock(ApiStructBlock):
     """Companies hiring for the role. May be empty; an empty list renders nothing."""
 
     heading = blocks.CharBlock(max_length=160)
-    companies = blocks.ListBlock(SharedSnippetChooserBlock("roles.Company"), min_num=0)
+    companies = blocks.ListBlock(SharedSnippetChooserBlock("roles.Company"), min_num=0, max_num=50)
 
     graphql_fields = [
         GraphQLString("heading", required=True),
@@ -461,7 +462,7 @@ class FaqBlock(ApiStructBlock):
     """Frequently asked questions, chosen from the shared FAQ entries."""
 
     heading = blocks.CharBlock(max_length=160)
-    entries = blocks.ListBlock(SharedSnippetChooserBlock("faqs.FaqEntry"), min_num=1)
+    entries = blocks.ListBlock(SharedSnippetChooserBlock("faqs.FaqEntry"), min_num=1, max_num=30)
 
     graphql_fields = [
         GraphQLString("heading", required=True),
@@ -501,6 +502,20 @@ class RoleGuideStreamBlock(blocks.StreamBlock):
     companies_hiring = CompaniesHiringBlock()
     call_to_action = CallToActionBlock()
     faq = FaqBlock()
+
+    class Meta:
+        # The API serves and costs a guide by these bounds (cms/api/limits.py): any number of
+        # sections up to the total, and a few of each structured section.
+        max_num = 300
+        block_counts = {
+            "skills_list": {"max_num": 5},
+            "day_in_the_life": {"max_num": 5},
+            "career_path": {"max_num": 5},
+            "salary_table": {"max_num": 5},
+            "companies_hiring": {"max_num": 5},
+            "call_to_action": {"max_num": 20},
+            "faq": {"max_num": 10},
+        }
 
 
 register_api_blocks(

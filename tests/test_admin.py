@@ -169,3 +169,20 @@ def test_faq_needs_a_question_to_be_published(editor):
     assert response.status_code == 200
     assert "This field is required." in response.content.decode()
     assert not FaqEntry.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ([skills_form(f"Skills {n}") for n in range(6)], "The maximum number of items is 5"),
+        (
+            [skills_form(skills=[(f"Skill {n}", ()) for n in range(21)])],
+            "The maximum number of items is 20",
+        ),
+        ([section_form(f"Section {n}") for n in range(301)], "The maximum number of items is 300"),
+    ],
+    ids=["skills-lists-per-guide", "skills-per-list", "blocks-per-guide"],
+)
+def test_block_maxima_are_field_errors(editor, live_guide, body, message):
+    """The API serves and costs a guide by these maxima; an editor learns them on saving."""
+    assert_rejected(editor, live_guide, body, message)

@@ -74,17 +74,9 @@ def register_list_size(type_name, field_name, most):
     LIST_SIZES[(type_name, field_name)] = most
 
 
-# Lists inside a role guide's body, cut to these sizes by the API (cms/api/ordering.py): an
-# editor's longer list is served up to its maximum.
+# grapple's generic types, whose sizes no block definition states: cut to these by the API
+# (cms/api/ordering.py). Apps register their own blocks' maxima with `register_stream_sizes`.
 for _type, _field, _most in (
-    ("RoleGuidePage", "body", 30),
-    ("SkillsListBlock", "skills", 12),
-    ("SkillBlock", "tools", 8),
-    ("DayInTheLifeBlock", "moments", 10),
-    ("CareerPathBlock", "levels", 10),
-    ("SalaryTableBlock", "rows", 12),
-    ("CompaniesHiringBlock", "companies", 20),
-    ("FaqBlock", "entries", 20),
     ("ListBlock", "items", 20),
     ("StreamBlock", "blocks", 30),
     ("StructBlock", "blocks", 20),
@@ -97,6 +89,48 @@ for _type, _field, _most in (
     ("Query", "settings", 10),
 ):
     register_list_size(_type, _field, _most)
+
+# Lists of mixed types (a StreamField's blocks): (type name, field name) -> the most of each
+# item type, where one is stated. The total is in LIST_SIZES.
+MIXED_LIST_SIZES = {}
+
+
+def register_stream_sizes(type_name, field_name, stream_block):
+    """Register a StreamField's bounds, as its block definitions state them (and editors are
+    held to them by validation): the most blocks in all and of each kind, and the `max_num` of
+    every ListBlock inside its StructBlocks. The GraphQL type of a block is its class name."""
+    from wagtail import blocks
+
+    if stream_block.meta.max_num is None:
+        raise ValueError(f"{type_name}.{field_name} needs a max_num to be served.")
+    register_list_size(type_name, field_name, stream_block.meta.max_num)
+    MIXED_LIST_SIZES[(type_name, field_name)] = {
+        type(stream_block.child_blocks[name]).__name__: counts["max_num"]
+        for name, counts in (stream_block.meta.block_counts or {}).items()
+        if counts.get("max_num") is not None
+    }
+    stack = list(stream_block.child_blocks.values())
+    while stack:
+        block = stack.pop()
+        for name, child in getattr(block, "child_blocks", {}).items():
+            if isinstance(child, blocks.ListBlock):
+                if child.meta.max_num is None:
+                    raise ValueError(f"{type(block).__name__}.{name} needs a max_num.")
+                register_list_size(type(block).__name__, name, child.meta.max_num)
+                stack.append(child.child_block)
+            else:
+                stack.append(child)
+
+
+def worst_mixed_cost(most, most_of_type, common, cost_of_type):
+    """The most a list of at most `most` items can cost, each item costing `common` plus what
+    is asked of its type, with at most `most_of_type[t]` items of type t: the costliest types
+    first, as many of each as allowed."""
+    total, left = most * common, most
+    for name, cost in sorted(cost_of_type.items(), key=lambda item: -item[1]):
+        count = min(most_of_type.get(name, left), left)
+        total, left = min(total + count * cost, COST_CAP), left - count
+    return total
 
 
 def list_size(type_name, field_name):
@@ -275,6 +309,11 @@ class _Measurer:
     def selection_set(self, selection_set, parent_type, paginated):
         """(depth below, cost) of a selection set. On a union or interface, what is asked of
         each object type counts once, for the costliest type: each item is of one type."""
+        deepest, cost, per_type = self.parts(selection_set, parent_type, paginated)
+        return Measure(deepest, min(cost + max(per_type.values(), default=0), COST_CAP))
+
+    def parts(self, selection_set, parent_type, paginated):
+        """(depth below, cost common to every type, cost asked of each object type)."""
         deepest, cost = 0, 0
         per_type = {}  # object type name -> cost of the fragments on it
         for selection in selection_set.selections:
@@ -298,7 +337,7 @@ class _Measurer:
                 per_type[condition] = min(per_type.get(condition, 0) + measure.cost, COST_CAP)
             else:
                 cost = min(cost + measure.cost, COST_CAP)
-        return Measure(deepest, min(cost + max(per_type.values(), default=0), COST_CAP))
+        return deepest, cost, per_type
 
     def fragment(self, name, paginated):
         key = (name, paginated)
@@ -333,6 +372,11 @@ class _Measurer:
         if node.selection_set is None:
             return Measure(1, min(1 + extra, COST_CAP))
         child_type = get_named_type(field_def.type)
+        most_of_type = MIXED_LIST_SIZES.get((parent_type.name, name))
+        if is_list and most_of_type is not None:  # a StreamField: each kind of block its most
+            deepest, common, per_type = self.parts(node.selection_set, child_type, None)
+            cost = worst_mixed_cost(multiplier, most_of_type, common, per_type)
+            return Measure(1 + deepest, min(1 + extra + cost, COST_CAP))
         # A listing (`{ items, pagination }`) passes its page size down to its `items`.
         children = self.selection_set(node.selection_set, child_type, paginated=page_size)
         return Measure(1 + children.depth, min(1 + extra + multiplier * children.cost, COST_CAP))
