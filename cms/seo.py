@@ -14,6 +14,8 @@ from django.utils.html import strip_tags
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from cms.api.safe_urls import safe_url
+
 DESCRIPTION_LENGTH = 155
 TITLE_LENGTH = 60
 
@@ -132,7 +134,7 @@ def compute_seo(page):
     return Seo(
         title=page.seo_title or page.title,
         description=page.search_description or plain_text_summary(page.seo_fallback_description()),
-        canonical_url=page.canonical_url or frontend_url(page),
+        canonical_url=safe_url(page.canonical_url) or frontend_url(page),
         image=image,
         no_index=page.no_index,
         site_name=site_settings.site_name,

@@ -8,9 +8,18 @@ class RolesConfig(AppConfig):
 
     def ready(self):
         from cms.api.limits import register_stream_sizes
+        from cms.api.safe_urls import register_url_field
         from roles import schema  # noqa: F401  (registers the root GraphQL fields)
         from roles.models import RoleGuidePage
 
         # The API serves and costs a guide's body by the bounds its blocks state.
         body = RoleGuidePage._meta.get_field("body").stream_block
         register_stream_sizes("RoleGuidePage", "body", body)
+        # URLs editors type: served only when following them cannot run script.
+        for type_name, field_name in (
+            ("Tool", "website"),
+            ("Company", "website"),
+            ("CallToActionBlock", "linkUrl"),
+            ("CallToActionBlock", "href"),
+        ):
+            register_url_field(type_name, field_name)

@@ -21,6 +21,7 @@ from cms.api.fields import (
     GraphQLSnippetList,
     required_list,
 )
+from cms.api.safe_urls import safe_url
 from roles.graphql_types import SalaryRowType
 from roles.salary import CURRENCY_CHOICES, SalaryRow
 
@@ -443,7 +444,7 @@ class CallToActionBlock(ApiStructBlock):
         page = self.live_link_page(info, values)
         if page is not None:
             return page.url
-        return values.get("link_url") or None
+        return safe_url(values.get("link_url")) or None
 
     class Meta:
         template = "roles/blocks/call_to_action.html"

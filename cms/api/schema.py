@@ -16,6 +16,7 @@ from grapple.schema import schema as grapple_schema
 
 from cms.api.media import protect_media_fields
 from cms.api.ordering import guard_list_arguments
+from cms.api.safe_urls import guard_url_fields
 
 EDITORIAL_PAGE_FIELDS = {
     "draftTitle",
@@ -107,6 +108,7 @@ schema = grapple_schema
 remove_editorial_fields(schema.graphql_schema)
 restrict_resolvers(schema.graphql_schema)
 protect_media_fields(schema.graphql_schema)  # private images/documents, renditions: media.py
+guard_url_fields(schema.graphql_schema)  # stored URLs only when they cannot run script
 guard_list_arguments(schema.graphql_schema)  # order allow-lists, page sizes: ordering.py (last)
 
 
