@@ -26,7 +26,7 @@ export type Scalars = {
   JSONString: { input: string; output: string; }
   /** GraphQL type for an integer that must be equal or greater than zero. */
   PositiveInt: { input: number; output: number; }
-  /** HTML; links to pages point at their URL, and links to hidden pages carry no href. */
+  /** Sanitised HTML; links to pages point at their URL, links to hidden pages carry no href. */
   RichText: { input: string; output: string; }
   /**
    * Leverages the internal Python implementation of UUID (uuid.UUID) to provide native UUID objects
@@ -40,7 +40,6 @@ export type BlockQuoteBlock = StreamFieldInterface & {
   blockType: Scalars['String']['output'];
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
   value: Scalars['String']['output'];
 };
 
@@ -49,7 +48,6 @@ export type BooleanBlock = StreamFieldInterface & {
   blockType: Scalars['String']['output'];
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
   value: Scalars['Boolean']['output'];
 };
 
@@ -57,7 +55,6 @@ export type BooleanBlock = StreamFieldInterface & {
 export type CallToActionBlock = StreamFieldInterface & {
   __typename?: 'CallToActionBlock';
   blockType: Scalars['String']['output'];
-  blocks: Array<StreamFieldInterface>;
   buttonLabel: Scalars['String']['output'];
   field: Scalars['String']['output'];
   heading: Scalars['String']['output'];
@@ -66,7 +63,6 @@ export type CallToActionBlock = StreamFieldInterface & {
   id?: Maybe<Scalars['String']['output']>;
   linkPage?: Maybe<PageInterface>;
   linkUrl?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
   text: Scalars['String']['output'];
 };
 
@@ -74,10 +70,8 @@ export type CallToActionBlock = StreamFieldInterface & {
 export type CareerLevelBlock = StreamFieldInterface & {
   __typename?: 'CareerLevelBlock';
   blockType: Scalars['String']['output'];
-  blocks: Array<StreamFieldInterface>;
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
   summary: Scalars['String']['output'];
   title: Scalars['String']['output'];
 };
@@ -86,12 +80,10 @@ export type CareerLevelBlock = StreamFieldInterface & {
 export type CareerPathBlock = StreamFieldInterface & {
   __typename?: 'CareerPathBlock';
   blockType: Scalars['String']['output'];
-  blocks: Array<StreamFieldInterface>;
   field: Scalars['String']['output'];
   heading: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
   levels: Array<CareerLevelBlock>;
-  rawValue: Scalars['String']['output'];
 };
 
 export type Category = SnippetInterface & {
@@ -108,7 +100,6 @@ export type CharBlock = StreamFieldInterface & {
   blockType: Scalars['String']['output'];
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
   value: Scalars['String']['output'];
 };
 
@@ -118,7 +109,6 @@ export type ChoiceBlock = StreamFieldInterface & {
   choices: Array<ChoiceOption>;
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
   value: Scalars['String']['output'];
 };
 
@@ -132,24 +122,19 @@ export type ChoiceOption = {
 export type CollectionObjectType = {
   __typename?: 'CollectionObjectType';
   ancestors: Array<Maybe<CollectionObjectType>>;
-  depth: Scalars['Int']['output'];
   descendants: Array<Maybe<CollectionObjectType>>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
-  numchild: Scalars['Int']['output'];
-  path: Scalars['String']['output'];
 };
 
 /** Companies hiring for the role. May be empty; an empty list renders nothing. */
 export type CompaniesHiringBlock = StreamFieldInterface & {
   __typename?: 'CompaniesHiringBlock';
   blockType: Scalars['String']['output'];
-  blocks: Array<StreamFieldInterface>;
   companies: Array<Company>;
   field: Scalars['String']['output'];
   heading: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
 };
 
 export type Company = SnippetInterface & {
@@ -168,7 +153,6 @@ export type DateBlock = StreamFieldInterface & {
   blockType: Scalars['String']['output'];
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
   value: Scalars['String']['output'];
 };
 
@@ -182,7 +166,6 @@ export type DateTimeBlock = StreamFieldInterface & {
   blockType: Scalars['String']['output'];
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
   value: Scalars['String']['output'];
 };
 
@@ -195,12 +178,10 @@ export type DateTimeBlockValueArgs = {
 export type DayInTheLifeBlock = StreamFieldInterface & {
   __typename?: 'DayInTheLifeBlock';
   blockType: Scalars['String']['output'];
-  blocks: Array<StreamFieldInterface>;
   field: Scalars['String']['output'];
   heading: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
   moments: Array<MomentBlock>;
-  rawValue: Scalars['String']['output'];
 };
 
 export type DecimalBlock = StreamFieldInterface & {
@@ -208,7 +189,6 @@ export type DecimalBlock = StreamFieldInterface & {
   blockType: Scalars['String']['output'];
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
   value: Scalars['Float']['output'];
 };
 
@@ -218,7 +198,6 @@ export type DocumentChooserBlock = StreamFieldInterface & {
   document?: Maybe<DocumentObjectType>;
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
 };
 
 /**
@@ -243,7 +222,6 @@ export type EmailBlock = StreamFieldInterface & {
   blockType: Scalars['String']['output'];
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
   value: Scalars['String']['output'];
 };
 
@@ -254,7 +232,6 @@ export type EmbedBlock = StreamFieldInterface & {
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
   rawEmbed?: Maybe<Scalars['JSONString']['output']>;
-  rawValue: Scalars['String']['output'];
   url: Scalars['String']['output'];
   value: Scalars['String']['output'];
 };
@@ -263,13 +240,11 @@ export type EmbedBlock = StreamFieldInterface & {
 export type FaqBlock = StreamFieldInterface & {
   __typename?: 'FaqBlock';
   blockType: Scalars['String']['output'];
-  blocks: Array<StreamFieldInterface>;
   /** Published entries only; drafts never appear. */
   entries: Array<FaqEntry>;
   field: Scalars['String']['output'];
   heading: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
 };
 
 export type FaqEntry = SnippetInterface & {
@@ -282,12 +257,18 @@ export type FaqEntry = SnippetInterface & {
   topic: Scalars['String']['output'];
 };
 
+/** One page of published FAQ entries, with totals for pagination. */
+export type FaqEntryListing = {
+  __typename?: 'FaqEntryListing';
+  items: Array<FaqEntry>;
+  pagination: PaginationType;
+};
+
 export type FloatBlock = StreamFieldInterface & {
   __typename?: 'FloatBlock';
   blockType: Scalars['String']['output'];
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
   value: Scalars['Float']['output'];
 };
 
@@ -303,13 +284,11 @@ export type HomePage = PageInterface & {
   intro: Scalars['String']['output'];
   lastPublishedAt?: Maybe<Scalars['DateTime']['output']>;
   live: Scalars['Boolean']['output'];
-  locked?: Maybe<Scalars['Boolean']['output']>;
   nextSiblings: Array<PageInterface>;
   pageType?: Maybe<Scalars['String']['output']>;
   parent?: Maybe<PageInterface>;
   previousSiblings: Array<PageInterface>;
   searchDescription?: Maybe<Scalars['String']['output']>;
-  searchScore?: Maybe<Scalars['Float']['output']>;
   seo: Seo;
   seoTitle: Scalars['String']['output'];
   showInMenus: Scalars['Boolean']['output'];
@@ -395,7 +374,6 @@ export type ImageBlock = StreamFieldInterface & {
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
   image?: Maybe<ImageObjectType>;
-  rawValue: Scalars['String']['output'];
 };
 
 export type ImageChooserBlock = StreamFieldInterface & {
@@ -404,7 +382,6 @@ export type ImageChooserBlock = StreamFieldInterface & {
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
   image?: Maybe<ImageObjectType>;
-  rawValue: Scalars['String']['output'];
 };
 
 export type ImageObjectType = {
@@ -423,11 +400,13 @@ export type ImageObjectType = {
   height: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   isSvg: Scalars['Boolean']['output'];
+  /** One rendition. Allowed by default: `fill: "1200x630"`, or `width` from the srcSet widths; either optionally with `format: "webp"`. */
   rendition?: Maybe<ImageRenditionObjectType>;
   renditions: Array<ImageRenditionObjectType>;
   sizes: Scalars['String']['output'];
   /** @deprecated Use the `url` attribute */
   src: Scalars['String']['output'];
+  /** A srcset of renditions. `sizes`: 1 to 5 widths from the allowed list (by default 320, 640, 960, 1280, 1920); `format`: "webp", or none for the original's. Widths past the original's are left out, except the first, made at the original's width. */
   srcSet?: Maybe<Scalars['String']['output']>;
   tags: Array<TagObjectType>;
   title: Scalars['String']['output'];
@@ -476,7 +455,6 @@ export type IntegerBlock = StreamFieldInterface & {
   blockType: Scalars['String']['output'];
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
   value: Scalars['Int']['output'];
 };
 
@@ -486,19 +464,16 @@ export type ListBlock = StreamFieldInterface & {
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
   items: Array<StreamFieldInterface>;
-  rawValue: Scalars['String']['output'];
 };
 
 /** One part of a working day, e.g. the morning, told as a short narrative. */
 export type MomentBlock = StreamFieldInterface & {
   __typename?: 'MomentBlock';
   blockType: Scalars['String']['output'];
-  blocks: Array<StreamFieldInterface>;
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
   label: Scalars['String']['output'];
   narrative: Scalars['String']['output'];
-  rawValue: Scalars['String']['output'];
 };
 
 /**
@@ -516,13 +491,11 @@ export type Page = PageInterface & {
   id?: Maybe<Scalars['ID']['output']>;
   lastPublishedAt?: Maybe<Scalars['DateTime']['output']>;
   live: Scalars['Boolean']['output'];
-  locked?: Maybe<Scalars['Boolean']['output']>;
   nextSiblings: Array<PageInterface>;
   pageType?: Maybe<Scalars['String']['output']>;
   parent?: Maybe<PageInterface>;
   previousSiblings: Array<PageInterface>;
   searchDescription?: Maybe<Scalars['String']['output']>;
-  searchScore?: Maybe<Scalars['Float']['output']>;
   seoTitle: Scalars['String']['output'];
   showInMenus: Scalars['Boolean']['output'];
   siblings: Array<PageInterface>;
@@ -629,7 +602,6 @@ export type PageChooserBlock = StreamFieldInterface & {
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
   page?: Maybe<PageInterface>;
-  rawValue: Scalars['String']['output'];
 };
 
 /** A page of the site. Every page served is live and public. */
@@ -643,13 +615,11 @@ export type PageInterface = {
   id?: Maybe<Scalars['ID']['output']>;
   lastPublishedAt?: Maybe<Scalars['DateTime']['output']>;
   live: Scalars['Boolean']['output'];
-  locked?: Maybe<Scalars['Boolean']['output']>;
   nextSiblings: Array<PageInterface>;
   pageType?: Maybe<Scalars['String']['output']>;
   parent?: Maybe<PageInterface>;
   previousSiblings: Array<PageInterface>;
   searchDescription?: Maybe<Scalars['String']['output']>;
-  searchScore?: Maybe<Scalars['Float']['output']>;
   seoTitle: Scalars['String']['output'];
   showInMenus: Scalars['Boolean']['output'];
   siblings: Array<PageInterface>;
@@ -759,25 +729,34 @@ export type Query = {
   faqEntries: Array<FaqEntry>;
   /** One published FAQ entry. Null for an unknown or unpublished id. */
   faqEntry?: Maybe<FaqEntry>;
+  /** Published FAQ entries, by question, paginated. */
+  faqEntryListing: FaqEntryListing;
   image?: Maybe<ImageObjectType>;
   imageType: Scalars['String']['output'];
   images: Array<ImageObjectType>;
   page?: Maybe<PageInterface>;
   pages: Array<PageInterface>;
+  /** Redirects to URLs or to live, public pages, one per site they apply to. */
   redirects: Array<Redirect>;
   /** One live role guide, by slug or by URL path. Null when none matches. */
   roleGuide?: Maybe<RoleGuidePage>;
   /** Live role guides, filtered, ordered and paginated. */
   roleGuides: RoleGuideListing;
-  /** Full-text search over live, public pages and published snippets. */
+  /** Full-text search over live, public pages and published snippets, best first. */
   search: Array<Search>;
+  /** Full-text search, best first, paginated with the number of matches. */
+  searchListing: SearchListing;
   setting?: Maybe<SettingsObjectType>;
   settings: Array<SettingsObjectType>;
   site?: Maybe<SiteObjectType>;
-  /** Live, public pages not marked no-index, with their last change. */
+  /** Live, public pages not marked no-index, with their last change, by tree path. */
   sitemap: Array<SitemapEntry>;
+  /** The sitemap's entries, paginated, with the total number of pages. */
+  sitemapListing: SitemapListing;
   sites: Array<SiteObjectType>;
-  /** Every published snippet. Drafts are never listed. */
+  /** Published snippets, by type then id, paginated. */
+  snippetListing: SnippetListing;
+  /** Published snippets (drafts are never listed), by type then id. */
   snippets: Array<SnippetInterface>;
   tag?: Maybe<TagObjectType>;
   tags: Array<TagObjectType>;
@@ -786,11 +765,23 @@ export type Query = {
 };
 
 
+export type QueryCategoriesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryCollectionsArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   limit?: InputMaybe<Scalars['PositiveInt']['input']>;
   offset?: InputMaybe<Scalars['PositiveInt']['input']>;
   order?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryCompaniesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -816,12 +807,21 @@ export type QueryDocumentsArgs = {
 
 
 export type QueryFaqEntriesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
   topic?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type QueryFaqEntryArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryFaqEntryListingArgs = {
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  topic?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -868,6 +868,12 @@ export type QueryPagesArgs = {
 };
 
 
+export type QueryRedirectsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryRoleGuideArgs = {
   slug?: InputMaybe<Scalars['String']['input']>;
   urlPath?: InputMaybe<Scalars['String']['input']>;
@@ -884,7 +890,16 @@ export type QueryRoleGuidesArgs = {
 
 
 export type QuerySearchArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
   query?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySearchListingArgs = {
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
 };
 
 
@@ -906,6 +921,18 @@ export type QuerySiteArgs = {
 };
 
 
+export type QuerySitemapArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySitemapListingArgs = {
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QuerySitesArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   isDefaultSite?: InputMaybe<Scalars['Boolean']['input']>;
@@ -914,6 +941,18 @@ export type QuerySitesArgs = {
   order?: InputMaybe<Scalars['String']['input']>;
   searchOperator?: InputMaybe<SearchOperatorEnum>;
   searchQuery?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySnippetListingArgs = {
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySnippetsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -929,12 +968,17 @@ export type QueryTagsArgs = {
   order?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+export type QueryToolsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type RawHtmlBlock = StreamFieldInterface & {
   __typename?: 'RawHTMLBlock';
   blockType: Scalars['String']['output'];
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
   value: Scalars['String']['output'];
 };
 
@@ -953,7 +997,6 @@ export type RegexBlock = StreamFieldInterface & {
   blockType: Scalars['String']['output'];
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
   value: Scalars['String']['output'];
 };
 
@@ -962,7 +1005,6 @@ export type RichTextBlock = StreamFieldInterface & {
   blockType: Scalars['String']['output'];
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
   value: Scalars['String']['output'];
 };
 
@@ -998,14 +1040,12 @@ export type RoleGuidePage = PageInterface & {
   intro: Scalars['String']['output'];
   lastPublishedAt?: Maybe<Scalars['DateTime']['output']>;
   live: Scalars['Boolean']['output'];
-  locked?: Maybe<Scalars['Boolean']['output']>;
   nextSiblings: Array<PageInterface>;
   pageType?: Maybe<Scalars['String']['output']>;
   parent?: Maybe<PageInterface>;
   previousSiblings: Array<PageInterface>;
   roleName: Scalars['String']['output'];
   searchDescription?: Maybe<Scalars['String']['output']>;
-  searchScore?: Maybe<Scalars['Float']['output']>;
   seo: Seo;
   seoTitle: Scalars['String']['output'];
   showInMenus: Scalars['Boolean']['output'];
@@ -1096,13 +1136,11 @@ export type RoleIndexPage = PageInterface & {
   intro: Scalars['String']['output'];
   lastPublishedAt?: Maybe<Scalars['DateTime']['output']>;
   live: Scalars['Boolean']['output'];
-  locked?: Maybe<Scalars['Boolean']['output']>;
   nextSiblings: Array<PageInterface>;
   pageType?: Maybe<Scalars['String']['output']>;
   parent?: Maybe<PageInterface>;
   previousSiblings: Array<PageInterface>;
   searchDescription?: Maybe<Scalars['String']['output']>;
-  searchScore?: Maybe<Scalars['Float']['output']>;
   seo: Seo;
   seoTitle: Scalars['String']['output'];
   showInMenus: Scalars['Boolean']['output'];
@@ -1220,17 +1258,22 @@ export type SalaryTableBlock = StreamFieldInterface & {
   __typename?: 'SalaryTableBlock';
   asOfYear?: Maybe<Scalars['Int']['output']>;
   blockType: Scalars['String']['output'];
-  blocks: Array<StreamFieldInterface>;
   currency?: Maybe<Scalars['String']['output']>;
   field: Scalars['String']['output'];
   heading: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
   rows: Array<SalaryRow>;
   sourceNote: Scalars['String']['output'];
 };
 
 export type Search = Category | Company | FaqEntry | HomePage | Page | RoleGuidePage | RoleIndexPage | SeoSettings | Tool;
+
+/** One page of search results, best first, with totals for pagination. */
+export type SearchListing = {
+  __typename?: 'SearchListing';
+  items: Array<Search>;
+  pagination: PaginationType;
+};
 
 /** Enum for search operator. */
 export type SearchOperatorEnum =
@@ -1241,12 +1284,10 @@ export type SearchOperatorEnum =
 export type SectionBlock = StreamFieldInterface & {
   __typename?: 'SectionBlock';
   blockType: Scalars['String']['output'];
-  blocks: Array<StreamFieldInterface>;
   body: Scalars['RichText']['output'];
   field: Scalars['String']['output'];
   heading: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
 };
 
 /** What a frontend puts in <head>: final values, after every fallback. */
@@ -1261,7 +1302,7 @@ export type Seo = {
   /** True: add a noindex robots tag. */
   noIndex: Scalars['Boolean']['output'];
   siteName: Scalars['String']['output'];
-  /** The page's JSON-LD (schema.org), generated from its content. */
+  /** The page's JSON-LD (schema.org), generated from its content; `<`, `>`, `&`, U+2028 and U+2029 are escaped, so it can be inlined in a <script> element. */
   structuredData: Scalars['JSONString']['output'];
   /** SEO title, else the page title. */
   title: Scalars['String']['output'];
@@ -1286,7 +1327,8 @@ export type SiteObjectType = {
   pages: Array<PageInterface>;
   /** Set this to something other than 80 if you need a specific port number to appear in URLs (e.g. development on port 8000). Does not affect request handling (so port forwarding still works). */
   port: Scalars['Int']['output'];
-  rootPage: Page;
+  /** The site's root page; null unless it is live and public. */
+  rootPage?: Maybe<Page>;
   seosettings?: Maybe<SeoSettings>;
   /** Human-readable name for the site. */
   siteName: Scalars['String']['output'];
@@ -1323,15 +1365,20 @@ export type SitemapEntry = {
   url: Scalars['String']['output'];
 };
 
+/** One page of sitemap entries, by tree path, with totals for pagination. */
+export type SitemapListing = {
+  __typename?: 'SitemapListing';
+  items: Array<SitemapEntry>;
+  pagination: PaginationType;
+};
+
 /** One skill and the tools a practitioner uses for it. */
 export type SkillBlock = StreamFieldInterface & {
   __typename?: 'SkillBlock';
   blockType: Scalars['String']['output'];
-  blocks: Array<StreamFieldInterface>;
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
-  rawValue: Scalars['String']['output'];
   tools: Array<Tool>;
 };
 
@@ -1339,11 +1386,9 @@ export type SkillBlock = StreamFieldInterface & {
 export type SkillsListBlock = StreamFieldInterface & {
   __typename?: 'SkillsListBlock';
   blockType: Scalars['String']['output'];
-  blocks: Array<StreamFieldInterface>;
   field: Scalars['String']['output'];
   heading: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
   skills: Array<SkillBlock>;
 };
 
@@ -1352,7 +1397,6 @@ export type SnippetChooserBlock = StreamFieldInterface & {
   blockType: Scalars['String']['output'];
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
   snippet?: Maybe<SnippetInterface>;
 };
 
@@ -1361,12 +1405,18 @@ export type SnippetInterface = {
   snippetType: Scalars['String']['output'];
 };
 
+/** One page of published snippets, with totals for pagination. */
+export type SnippetListing = {
+  __typename?: 'SnippetListing';
+  items: Array<SnippetInterface>;
+  pagination: PaginationType;
+};
+
 export type StaticBlock = StreamFieldInterface & {
   __typename?: 'StaticBlock';
   blockType: Scalars['String']['output'];
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
   value: Scalars['String']['output'];
 };
 
@@ -1376,7 +1426,6 @@ export type StreamBlock = StreamFieldInterface & {
   blocks: Array<StreamFieldInterface>;
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
 };
 
 export type StreamFieldBlock = StreamFieldInterface & {
@@ -1384,7 +1433,6 @@ export type StreamFieldBlock = StreamFieldInterface & {
   blockType: Scalars['String']['output'];
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
   value: Scalars['String']['output'];
 };
 
@@ -1392,7 +1440,6 @@ export type StreamFieldInterface = {
   blockType: Scalars['String']['output'];
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
 };
 
 export type StructBlock = StreamFieldInterface & {
@@ -1401,7 +1448,6 @@ export type StructBlock = StreamFieldInterface & {
   blocks: Array<StreamFieldInterface>;
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
 };
 
 export type TagObjectType = {
@@ -1415,7 +1461,6 @@ export type TextBlock = StreamFieldInterface & {
   blockType: Scalars['String']['output'];
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
   value: Scalars['String']['output'];
 };
 
@@ -1424,7 +1469,6 @@ export type TimeBlock = StreamFieldInterface & {
   blockType: Scalars['String']['output'];
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
   value: Scalars['String']['output'];
 };
 
@@ -1448,7 +1492,6 @@ export type UrlBlock = StreamFieldInterface & {
   blockType: Scalars['String']['output'];
   field: Scalars['String']['output'];
   id?: Maybe<Scalars['String']['output']>;
-  rawValue: Scalars['String']['output'];
   value: Scalars['String']['output'];
 };
 
@@ -1477,7 +1520,7 @@ export type PreviewPageQueryVariables = Exact<{
 export type PreviewPageQuery = { page:
     | { id: string | null, title: string }
     | { id: string | null, title: string }
-    | { id: string | null, title: string, slug: string, url: string | null, roleName: string, year: number, intro: string, lastPublishedAt: string | null, category: { name: string, slug: string } | null, heroImage: { id: string, title: string, width: number, height: number } | null, seo: { title: string, description: string, canonicalUrl: string, noIndex: boolean, siteName: string, structuredData: string, image: { id: string, title: string } | null }, body: Array<
+    | { id: string | null, title: string, slug: string, url: string | null, roleName: string, year: number, intro: string, lastPublishedAt: string | null, category: { name: string, slug: string } | null, heroImage: { id: string, title: string, width: number, height: number, srcSet: string | null } | null, seo: { title: string, description: string, canonicalUrl: string, noIndex: boolean, siteName: string, structuredData: string, image: { id: string, title: string, rendition: { url: string, width: number, height: number } | null } | null }, body: Array<
         | { id: string | null, blockType: string }
         | { id: string | null, blockType: string }
         | { heading: string, text: string, buttonLabel: string, href: string | null, linkUrl: string | null, id: string | null, blockType: string }
@@ -1530,7 +1573,7 @@ export type RoleGuideByPathQueryVariables = Exact<{
 }>;
 
 
-export type RoleGuideByPathQuery = { roleGuide: { id: string | null, title: string, slug: string, url: string | null, roleName: string, year: number, intro: string, lastPublishedAt: string | null, category: { name: string, slug: string } | null, heroImage: { id: string, title: string, width: number, height: number } | null, seo: { title: string, description: string, canonicalUrl: string, noIndex: boolean, siteName: string, structuredData: string, image: { id: string, title: string } | null }, body: Array<
+export type RoleGuideByPathQuery = { roleGuide: { id: string | null, title: string, slug: string, url: string | null, roleName: string, year: number, intro: string, lastPublishedAt: string | null, category: { name: string, slug: string } | null, heroImage: { id: string, title: string, width: number, height: number, srcSet: string | null } | null, seo: { title: string, description: string, canonicalUrl: string, noIndex: boolean, siteName: string, structuredData: string, image: { id: string, title: string, rendition: { url: string, width: number, height: number } | null } | null }, body: Array<
       | { id: string | null, blockType: string }
       | { id: string | null, blockType: string }
       | { heading: string, text: string, buttonLabel: string, href: string | null, linkUrl: string | null, id: string | null, blockType: string }
@@ -1580,7 +1623,7 @@ export type RoleGuidesQueryVariables = Exact<{
 }>;
 
 
-export type RoleGuidesQuery = { roleGuides: { items: Array<{ id: string | null, title: string, slug: string, url: string | null, roleName: string, year: number, intro: string, category: { name: string, slug: string } | null, heroImage: { id: string, title: string } | null }>, pagination: { total: number, count: number, perPage: number, currentPage: number, prevPage: number | null, nextPage: number | null, totalPages: number } } };
+export type RoleGuidesQuery = { roleGuides: { items: Array<{ id: string | null, title: string, slug: string, url: string | null, roleName: string, year: number, intro: string, category: { name: string, slug: string } | null, heroImage: { id: string, title: string, srcSet: string | null } | null }>, pagination: { total: number, count: number, perPage: number, currentPage: number, prevPage: number | null, nextPage: number | null, totalPages: number } } };
 
 export type SiteSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1592,7 +1635,7 @@ export type SitemapQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type SitemapQuery = { sitemap: Array<{ url: string, path: string, lastModified: string }> };
 
-export type RoleGuideFieldsFragment = { id: string | null, title: string, slug: string, url: string | null, roleName: string, year: number, intro: string, lastPublishedAt: string | null, category: { name: string, slug: string } | null, heroImage: { id: string, title: string, width: number, height: number } | null, seo: { title: string, description: string, canonicalUrl: string, noIndex: boolean, siteName: string, structuredData: string, image: { id: string, title: string } | null }, body: Array<
+export type RoleGuideFieldsFragment = { id: string | null, title: string, slug: string, url: string | null, roleName: string, year: number, intro: string, lastPublishedAt: string | null, category: { name: string, slug: string } | null, heroImage: { id: string, title: string, width: number, height: number, srcSet: string | null } | null, seo: { title: string, description: string, canonicalUrl: string, noIndex: boolean, siteName: string, structuredData: string, image: { id: string, title: string, rendition: { url: string, width: number, height: number } | null } | null }, body: Array<
     | { id: string | null, blockType: string }
     | { id: string | null, blockType: string }
     | { heading: string, text: string, buttonLabel: string, href: string | null, linkUrl: string | null, id: string | null, blockType: string }
