@@ -1,6 +1,14 @@
-"""Build the site tree and the MLOps Engineer 2026 guide. Safe to run any number of times."""
+"""Build the site tree and the MLOps Engineer 2026 guide where they are missing.
+
+Safe to run any number of times, on a database editors have worked on: what exists is never
+changed, republished or duplicated (an edited, renamed, moved, unpublished or draft guide, FAQ
+entry, tool or category stays as the editors left it). `--reset` puts the demo guide back on
+purpose, after saying what it will replace.
+"""
 
 import json
+import sys
+import uuid
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -13,31 +21,87 @@ from roles.demo import mlops_engineer_2026 as demo
 from roles.generation import shared_snippet
 from roles.models import Category, RoleGuidePage, RoleIndexPage, Tool
 
-STEPS = 6
+# The demo guide's translation key: it finds the guide again after an editor renames or moves it.
+GUIDE_KEY = uuid.uuid5(uuid.NAMESPACE_URL, "role-guide-cms:demo:" + demo.GUIDE["slug"])
 
 
 class Command(BaseCommand):
-    help = "Load the demo site: home, Roles, and the MLOps Engineer 2026 guide (idempotent)."
+    help = (
+        "Create the demo site (home, Roles, the MLOps Engineer 2026 guide) where it is missing; "
+        "never changes what exists. --reset restores the demo guide."
+    )
 
-    def step(self, number, message):
-        self.stdout.write(f"[{number}/{STEPS}] {message}")
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Replace the demo guide's content with the demo data and publish it (the "
+            "editors' revisions stay in its history). Asks first when run in a terminal.",
+        )
+        parser.add_argument(
+            "--noinput",
+            "--no-input",
+            action="store_false",
+            dest="interactive",
+            help="With --reset: do not ask for confirmation.",
+        )
 
-    @transaction.atomic
     def handle(self, *args, **options):
+        if options["reset"] and not self.confirm_reset(options["interactive"]):
+            self.stdout.write("Reset cancelled: nothing changed.")
+            return
+        with transaction.atomic():
+            guide, written = self.load(reset=options["reset"])
+        if written:
+            self.rebuild_indexes()
+        else:
+            self.stdout.write(
+                f"Demo guide '{guide.title}' exists: left as the editors left it "
+                "(`load_demo_content --reset` restores it)."
+            )
+
+    def confirm_reset(self, interactive):
+        guide = self.find_guide()
+        if guide is None:
+            self.stdout.write("--reset: there is no demo guide yet; it will be created.")
+            return True
+        drafts = " and discards its unpublished changes" if guide.has_unpublished_changes else ""
+        self.stdout.write(
+            self.style.WARNING(
+                f"--reset replaces the content of '{guide.title}' ({guide.url_path}) with the "
+                f"demo data and publishes it{drafts}. Its current revisions stay in its history "
+                "(Revisions in the admin). Other pages, FAQ entries, tools and categories are "
+                "not changed."
+            )
+        )
+        if interactive and sys.stdin.isatty():
+            return input("Type 'yes' to continue: ").strip().lower() == "yes"
+        return True
+
+    def load(self, reset=False):
         home = self.ensure_home()
-        self.step(1, f"Home page: {home.title}")
         index = self.ensure_roles_index(home)
-        self.step(2, f"Roles index: {index.url_path}")
+        guide = self.find_guide()
+        if guide is not None and not reset:
+            return guide, False  # as the editors left it: never overwritten, never republished
         category = shared_snippet(Category, demo.CATEGORY["name"])  # editors may rename it
         tools = self.ensure_tools()
-        self.step(3, f"Category '{category.name}' and {len(tools)} tools")
         faqs = self.ensure_faqs()
-        self.step(4, f"{len(faqs)} FAQ entries, published")
-        guide, changed = self.ensure_guide(index, category, tools, faqs)
-        self.step(5, f"Guide '{guide.title}' {'published' if changed else 'already up to date'}")
-        self.rebuild_indexes()
-        self.step(6, "Search and reference indexes updated")
-        self.stdout.write(self.style.SUCCESS(f"Demo content ready at {guide.url_path}"))
+        guide = self.write_guide(guide, index, category, tools, faqs)
+        self.stdout.write(f"{'Restored' if reset else 'Created'} the demo guide '{guide.title}'.")
+        return guide, True
+
+    @staticmethod
+    def find_guide():
+        """The demo guide wherever editors put it (by its key), or by its slug under Roles."""
+        guide = RoleGuidePage.objects.filter(translation_key=GUIDE_KEY).first()
+        if guide is None:
+            index = RoleIndexPage.objects.order_by("path").first()
+            if index is not None:
+                guide = (
+                    RoleGuidePage.objects.child_of(index).filter(slug=demo.GUIDE["slug"]).first()
+                )
+        return guide
 
     def ensure_home(self):
         site = Site.objects.filter(is_default_site=True).first()
@@ -89,11 +153,9 @@ class Command(BaseCommand):
         faqs = []
         for question, answer in demo.FAQS:
             entry = FaqEntry.objects.filter(question=question).first()
-            if entry is None:
+            if entry is None:  # an existing entry is used as it is, draft or live
                 entry = FaqEntry(question=question, answer=answer, topic=demo.FAQ_TOPIC)
                 entry.save()
-                entry.save_revision().publish()
-            elif not entry.live:
                 entry.save_revision().publish()
             faqs.append(entry)
         return faqs
@@ -134,34 +196,24 @@ class Command(BaseCommand):
             ("faq", {"heading": demo.FAQ_HEADING, "entries": [faq.pk for faq in faqs]}),
         ]
 
-    def ensure_guide(self, index, category, tools, faqs):
-        body = [
-            {"type": kind, "value": value} for kind, value in self.guide_body(index, tools, faqs)
-        ]
-        guide = RoleGuidePage.objects.child_of(index).filter(slug=demo.GUIDE["slug"]).first()
-        if guide is not None and self.matches(guide, category, body):
-            return guide, False
+    def write_guide(self, guide, index, category, tools, faqs):
+        body = json.dumps(
+            [{"type": kind, "value": value} for kind, value in self.guide_body(index, tools, faqs)]
+        )
         if guide is None:
             guide = index.add_child(
-                instance=RoleGuidePage(**demo.GUIDE, category=category, body=json.dumps(body))
+                instance=RoleGuidePage(
+                    **demo.GUIDE, category=category, body=body, translation_key=GUIDE_KEY
+                )
             )
         else:
+            guide = guide.get_latest_revision_as_object()
             for key, value in demo.GUIDE.items():
                 setattr(guide, key, value)
             guide.category = category
-            guide.body = json.dumps(body)
+            guide.body = body
         guide.save_revision().publish()
-        return guide, True
-
-    @staticmethod
-    def matches(guide, category, body):
-        """True when the live guide already holds exactly the demo content."""
-        if not guide.live or guide.has_unpublished_changes or guide.category_id != category.pk:
-            return False
-        if any(getattr(guide, key) != value for key, value in demo.GUIDE.items()):
-            return False
-        stored = [{"type": b["type"], "value": b["value"]} for b in guide.body.raw_data]
-        return stored == json.loads(json.dumps(body))
+        return guide
 
     def rebuild_indexes(self):
         from django.core.management import call_command
