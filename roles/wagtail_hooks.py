@@ -1,6 +1,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.snippet_choosers import CHOOSER_PER_PAGE, searchable_chooser
 from roles.models import Category, Company, Tool
 
 
@@ -9,6 +10,8 @@ class CategoryViewSet(SnippetViewSet):
     icon = "folder-open-inverse"
     list_display = ["name", "slug"]
     search_fields = ["name"]
+    chooser_per_page = CHOOSER_PER_PAGE
+    chooser_viewset_class = searchable_chooser(form_fields=["name", "slug"])
 
 
 class ToolViewSet(SnippetViewSet):
@@ -16,6 +19,8 @@ class ToolViewSet(SnippetViewSet):
     icon = "cogs"
     list_display = ["name", "slug", "website"]
     search_fields = ["name"]
+    chooser_per_page = CHOOSER_PER_PAGE
+    chooser_viewset_class = searchable_chooser(form_fields=["name", "slug", "website"])
 
 
 class CompanyViewSet(SnippetViewSet):
@@ -23,6 +28,9 @@ class CompanyViewSet(SnippetViewSet):
     icon = "group"
     list_display = ["name", "website"]
     search_fields = ["name"]
+    chooser_per_page = CHOOSER_PER_PAGE
+    # The logo is added in the company's own editor (an image chooser does not nest here).
+    chooser_viewset_class = searchable_chooser(form_fields=["name", "slug", "website"])
 
 
 class RoleLibraryGroup(SnippetViewSetGroup):
