@@ -5,11 +5,11 @@ from django.core.paginator import Paginator
 from grapple.helpers import register_graphql_schema
 from grapple.registry import registry
 from grapple.types.structures import PaginationType
-from wagtail.models import Site
 
 from cms.api import loaders
 from cms.api.errors import ApiError
 from cms.api.listing import window, window_arguments
+from cms.api.paths import page_at_path, site_root_path
 from cms.api.selection import selected_paths
 from roles.models import MAX_YEAR, MIN_YEAR, Category, Company, RoleGuidePage, Tool
 
@@ -37,19 +37,6 @@ class RoleGuideListing(graphene.ObjectType):
 
     items = graphene.List(graphene.NonNull(role_guide_type), required=True)
     pagination = graphene.Field(PaginationType, required=True)
-
-
-def site_root_path(request):
-    """The url_path of the requesting site's root page ('/home/').
-
-    With one site (the usual case) this comes from Wagtail's cached site root paths, without a
-    query; with several, from the site that matches the request.
-    """
-    root_paths = Site.get_site_root_paths()
-    if len(root_paths) == 1:
-        return root_paths[0].root_path
-    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
-    return site.root_page.url_path if site else None
 
 
 def visible_guides():
@@ -87,7 +74,8 @@ class RoleGuideQuery:
         role_guide_type,
         slug=graphene.String(),
         url_path=graphene.String(
-            description="The path on the site, e.g. '/roles/mlops-engineer-2026/'."
+            description="The guide's `sitePath`, e.g. '/roles/mlops-engineer-2026/' "
+            "(its deprecated `urlPath`, '/home/roles/…/', is accepted too)."
         ),
         description="One live role guide, by slug or by URL path. Null when none matches.",
     )
@@ -110,11 +98,7 @@ class RoleGuideQuery:
             found = (g for g in guides.filter(slug=slug).order_by("path")[:10])
             return next((g for g in found if not loaders.is_restricted(g)), None)
         else:
-            root_path = site_root_path(info.context)
-            if root_path is None:
-                return None
-            relative = url_path.strip("/")
-            guide = guides.filter(url_path=root_path + (relative + "/" if relative else "")).first()
+            guide = page_at_path(guides, url_path, site_root_path(info.context))
         # Private guides are hidden (the restricted paths load once per request).
         return None if guide is None or loaders.is_restricted(guide) else guide
 

@@ -56,6 +56,14 @@ def site_page_resolver(resolve):
 
     def resolve_page(root, info, **kwargs):
         token = kwargs.get("token")
+        if (
+            token is None
+            and kwargs.get("url_path")
+            and not (kwargs.get("id") or kwargs.get("slug"))
+        ):
+            from cms.api.paths import page_by_path
+
+            return page_by_path(info, kwargs["url_path"], kwargs.get("content_type"), site=root)
         if token is None:
             return resolve(root, info, **kwargs)
         page = page_from_preview_token(token)

@@ -3,6 +3,7 @@
 Kept apart from `visibility.py` because grapple imports it while building its own types.
 """
 
+import graphene
 from grapple.types.interfaces import PageInterface as GrapplePageInterface
 from wagtail.models import Page
 
@@ -10,8 +11,24 @@ from wagtail.models import Page
 class PageInterface(GrapplePageInterface):
     """A page of the site. Every page served is live and public."""
 
+    site_path = graphene.String(
+        description="The page's path on its site, e.g. '/roles/mlops-engineer-2026/': what a "
+        "frontend routes on, and what `page(urlPath:)` and `roleGuide(urlPath:)` take. Null "
+        "for a page outside every site.",
+    )
+    url_path = graphene.String(
+        required=True,
+        deprecation_reason="Wagtail's tree path, with the site root's slug "
+        "('/home/roles/…/'): use `sitePath`. Still accepted by `urlPath` arguments.",
+    )
+
     class Meta:
         name = "PageInterface"
+
+    def resolve_site_path(self, info, **kwargs):
+        from cms.seo import frontend_path
+
+        return frontend_path(self)
 
     def resolve_parent(self, info, **kwargs):
         parent = self.get_parent()

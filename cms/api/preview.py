@@ -113,6 +113,14 @@ def PagesQuery():  # noqa: N802 (mirrors grapple's factory)
     class Mixin(base):
         def resolve_page(self, info, **kwargs):
             token = kwargs.get("token")
+            if (
+                token is None
+                and kwargs.get("url_path")
+                and not (kwargs.get("id") or kwargs.get("slug"))
+            ):
+                from cms.api.paths import page_by_path
+
+                return page_by_path(info, **kwargs)  # exact, a site path or a tree path
             if token is None:
                 return base.resolve_page(self, info, **kwargs)
             page = page_from_preview_token(token)
