@@ -270,3 +270,102 @@ def test_a_300_block_guide_publishes_from_the_admin(live_server, browser):
     guide.refresh_from_db()
     assert guide.title == "A very long guide" and not guide.has_unpublished_changes
     assert len(guide.body) == 300
+
+
+# A hero image, uploaded in the admin, in the reference client -----------------------------------
+
+
+def hero_png(path):
+    from PIL import Image
+
+    Image.new("RGB", (1400, 700), (41, 82, 204)).save(path, "PNG")
+    return path
+
+
+def loaded_hero(frame_or_page):
+    """The reference client's hero <img>, once the browser has decoded one of its renditions."""
+    from playwright.sync_api import expect
+
+    hero = frame_or_page.locator("main img.hero")
+    expect(hero).to_have_count(1)
+    expect(hero).to_have_js_property("complete", True)
+    return hero
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_uploaded_hero_image_shows_in_preview_and_live(live_server, browser, settings, tmp_path):
+    from playwright.sync_api import expect
+
+    settings.SERVE_MEDIA = True  # the live server serves the renditions it makes
+    settings.WAGTAILADMIN_BASE_URL = live_server.url  # absolute media URLs point at it
+    expect.set_options(timeout=30_000)
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    guide = RoleGuidePage.objects.get(slug="mlops-engineer-2026")
+    assert guide.hero_image is None
+    page = logged_in_editor_page(browser, live_server)
+    page.set_viewport_size({"width": 1600, "height": 1000})
+    page.goto(f"{live_server.url}/admin/pages/{guide.pk}/edit/")
+
+    # Upload a hero image from the image chooser, and save a draft.
+    page.locator("#id_hero_image-chooser [data-chooser-action-choose]").first.click()
+    page.click("#tab-label-upload")
+    page.set_input_files("#id_image-chooser-upload-file", str(hero_png(tmp_path / "hero.png")))
+    page.fill("#id_image-chooser-upload-title", "Hero")
+    page.locator("#tab-upload button[type=submit], #tab-upload input[type=submit]").first.click()
+    expect(page.locator("#id_hero_image-chooser [data-chooser-title]")).to_have_text("Hero")
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.locator(".messages")).to_contain_text("has been updated")
+    guide.refresh_from_db()
+    assert guide.get_latest_revision_as_object().hero_image.title == "Hero"
+    assert guide.hero_image is None  # live: still without
+
+    # The preview (the reference client with a token) shows it, as a decoded image.
+    page.click("[aria-label='Toggle preview']")
+    client = preview_panel(page).frame_locator("iframe")
+    hero = loaded_hero(client)
+    assert hero.evaluate("img => img.naturalWidth") > 0
+    srcset = hero.get_attribute("srcset")
+    widths = [candidate.split()[1] for candidate in srcset.split(", ")]
+    assert widths == ["640w", "1280w", "1400w"]  # never wider than the 1400 px original
+    assert srcset.startswith(live_server.url + "/media/images/")
+    assert hero.get_attribute("alt") == ""
+
+    # The live client shows none until the guide is published, then shows it.
+    live = browser.new_page()
+    live.goto(live_server.url + "/reference-client/?path=/roles/mlops-engineer-2026/")
+    expect(live.locator("h1")).to_be_visible()
+    assert live.locator("main img").count() == 0
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    page.locator("button[name='action-publish']").click()
+    expect(page.locator(".messages")).to_contain_text("published")
+    live.reload()
+    assert loaded_hero(live).evaluate("img => img.naturalWidth") > 0
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_hero_srcset_keeps_only_http_candidates(live_server, browser):
+    """A srcSet candidate that is not an http(s) address (data:, javascript:) never reaches the
+    <img>; one that could split the srcset (a comma in the address) is dropped too."""
+    from playwright.sync_api import expect
+
+    def answer(route):
+        guide = json.loads(hostile_answer(route.request.post_data or ""))
+        guide["data"]["roleGuide"]["heroImage"] = {
+            "width": 1280,
+            "height": 640,
+            "srcSet": (
+                "javascript:window.__stolen=5 320w, data:image/png;base64,AAAA 640w, "
+                f"{live_server.url}/media/a,b.webp 960w, {EVIL}/hero.webp 1280w"
+            ),
+        }
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(guide))
+
+    page = browser.new_page()
+    page.route(re.compile(r".*/graphql/$"), answer)
+    page.route(EVIL + "/**", lambda route: route.fulfill(status=404))
+    page.goto(live_server.url + "/reference-client/?path=/roles/hostile/")
+    hero = page.locator("main img.hero")
+    expect(hero).to_have_count(1)
+    assert hero.get_attribute("srcset") == f"{EVIL}/hero.webp 1280w"
+    assert hero.get_attribute("src") == f"{EVIL}/hero.webp"
+    assert page.evaluate("window.__stolen") is None

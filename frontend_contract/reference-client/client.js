@@ -5,6 +5,7 @@
   const GUIDE_FIELDS = `
     fragment GuideFields on RoleGuidePage {
       title roleName year intro
+      heroImage { width height srcSet(sizes: [640, 1280, 1920], format: "webp") }
       category { name }
       seo { title description }
       body {
@@ -80,6 +81,46 @@
     } catch (error) {
       return null;
     }
+  }
+
+  function safeImageUrl(url) {
+    // Images only from http(s) addresses (this server's /media/ included); never data:,
+    // blob: or javascript:, and nothing that could split a srcset candidate.
+    try {
+      const parsed = new URL(url, window.location.href);
+      if (!["http:", "https:"].includes(parsed.protocol)) return null;
+      return /[\s,]/.test(parsed.href) ? null : parsed.href;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function heroImage(image) {
+    // The API's srcSet ("https://…/a.webp 640w, https://…/b.webp 1280w") is checked candidate
+    // by candidate and set as attributes of an <img> made here: no HTML string is involved.
+    if (!image || !image.srcSet) return null;
+    const candidates = [];
+    image.srcSet.split(/,\s+/).forEach((candidate) => {
+      const [url, descriptor, extra] = candidate.trim().split(/\s+/);
+      const href = safeImageUrl(url);
+      if (href && /^\d+w$/.test(descriptor || "") && extra === undefined) {
+        candidates.push({ href: href, width: parseInt(descriptor, 10) });
+      }
+    });
+    if (!candidates.length) return null;
+    candidates.sort((a, b) => a.width - b.width);
+    const img = document.createElement("img");
+    img.className = "hero";
+    img.alt = ""; // decorative: the guide's title follows as its heading
+    img.srcset = candidates.map((c) => c.href + " " + c.width + "w").join(", ");
+    img.sizes = "(max-width: 46rem) 100vw, 46rem";
+    img.src = candidates[0].href;
+    if (image.width > 0 && image.height > 0) {
+      img.width = image.width;
+      img.height = image.height;
+    }
+    img.decoding = "async";
+    return img;
   }
 
   function copyAllowed(source, target) {
@@ -186,6 +227,8 @@
   function render(guide) {
     app.replaceChildren();
     document.title = (guide.seo && guide.seo.title) || guide.title;
+    const hero = heroImage(guide.heroImage);
+    if (hero) app.append(hero);
     app.append(el("h1", guide.title));
     if (guide.intro) app.append(el("p", guide.intro, { class: "intro" }));
     (guide.body || []).forEach((block) => {
