@@ -28,7 +28,7 @@ def test_generates_live_guides_in_a_sound_tree(gql, roles_index):
     roles_index.refresh_from_db()
     assert roles_index.numchild == 25
     data = gql(
-        "{ roleGuides(perPage: 100) { items { url body { blockType } } pagination { total } } }"
+        "{ roleGuides(perPage: 25) { items { url body { blockType } } pagination { total } } }"
     )
     assert data["roleGuides"]["pagination"]["total"] == 25
     assert all(len(item["body"]) == 8 for item in data["roleGuides"]["items"])
