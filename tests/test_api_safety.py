@@ -39,6 +39,26 @@ def test_automatic_persisted_query_round_trip(client, roles_index):
     assert again.json()["data"] == registered.json()["data"]
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "#" + "x" * 19_000,  # a comment: no operation
+        "{ roleGuides { nope } }",  # invalid
+        "{ " + "a: __typename " * 40 + "}",  # refused by a limit (aliases)
+        "{ pages(limit: 100) { children(limit: 100) { children(limit: 100) { title } } } }",
+    ],
+    ids=["comment", "invalid", "aliases", "too-costly"],
+)
+def test_a_refused_query_is_never_kept_for_its_hash(client, db, query):
+    """The shared cache keeps only registrations that would run: a refused text is not stored
+    for a week for anyone to fill the cache with."""
+    digest = sha(query)
+    refused = post(client, {"query": query, "extensions": persisted(digest)})
+    assert refused.json().get("errors")
+    by_hash = post(client, {"extensions": persisted(digest)})
+    assert codes(by_hash) == ["PERSISTED_QUERY_NOT_FOUND"]
+
+
 def test_a_hash_that_does_not_match_the_query_is_refused(client, db):
     response = post(client, {"query": LISTING, "extensions": persisted(sha("something else"))})
     assert codes(response) == ["PERSISTED_QUERY_HASH_MISMATCH"]

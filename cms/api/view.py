@@ -104,6 +104,7 @@ class Operation:
             raise RequestError("`operationName` must be a string.")
         self.persisted_hash = self.read_persisted_hash()
         self.over_budget = False  # set by a batch whose total cost this operation would break
+        self.to_register = False  # an APQ registration, stored once the query passes the checks
 
     def cost(self):
         """What the operation would cost, or None when a check refuses it (running it then
@@ -145,9 +146,9 @@ class Operation:
                     "The query's sha256 does not match extensions.persistedQuery.sha256Hash.",
                     PERSISTED_QUERY_HASH_MISMATCH,
                 )
-            storable = len(self.query) <= limit("MAX_QUERY_LENGTH")
-            if digest not in registered and storable and not settings.GRAPHQL_ALLOWLIST_ONLY:
-                cache.set(APQ_CACHE_PREFIX + digest, self.query, timeout=APQ_TIMEOUT)
+            # Stored once every check has passed (`register_persisted_query`), so the cache
+            # never keeps text that would be refused.
+            self.to_register = digest not in registered and not settings.GRAPHQL_ALLOWLIST_ONLY
         if self.query is None:
             raise RequestError("Must provide a query string or a persisted query hash.")
         if settings.GRAPHQL_ALLOWLIST_ONLY and sha256_of(self.query) not in registered:
@@ -275,6 +276,13 @@ def run(operation, request):
     return answer
 
 
+def register_persisted_query(operation):
+    """Keep an APQ registration (its hash already checked) for later requests by hash."""
+    if operation.to_register:
+        cache.set(APQ_CACHE_PREFIX + operation.persisted_hash, operation.query, APQ_TIMEOUT)
+        operation.to_register = False
+
+
 def execute_operation(operation, request):
     """Check and execute one operation whose query text is known."""
     try:
@@ -299,6 +307,7 @@ def execute_operation(operation, request):
             raise RequestError("Only queries can be sent with GET.", errors.METHOD_NOT_ALLOWED, 405)
     except ApiError as error:
         return {"errors": [format_graphql_error(error)]}, 400, False
+    register_persisted_query(operation)
     with loaders.request_scope() as scope:
         result = execute(
             schema(),
