@@ -16,12 +16,14 @@ $(BIN)/.installed: requirements.lock pyproject.toml
 
 install: $(BIN)/.installed
 
+# Absolute URLs (media, canonical URLs, sitemap, SEO previews) start with PUBLIC_BASE_URL.
+run: export PUBLIC_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py ensure_admin
-	@echo "GraphQL: http://127.0.0.1:$(PORT)/graphql/ (open it in a browser for GraphiQL)"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@echo "Preparing the database and the demo content..."
+	@$(BIN)/python manage.py migrate --noinput --verbosity 0
+	@$(BIN)/python manage.py load_demo_content
+	@$(BIN)/python manage.py ensure_admin
+	@$(BIN)/python manage.py devserver 127.0.0.1:$(PORT)
 
 lint: install
 	$(BIN)/ruff format --check .

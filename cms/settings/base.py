@@ -147,9 +147,18 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Absolute URLs: every one this server builds (image, rendition and document URLs, the SEO
+# image, canonical URLs, structured data, the sitemap, the admin's SEO previews and emails)
+# starts with PUBLIC_BASE_URL, by default http://127.0.0.1:$PORT (`make run` sets PORT).
+# WAGTAILADMIN_BASE_URL (media and admin links) and FRONTEND_BASE_URL (canonical URLs, sitemap,
+# social cards) follow it unless set, for a frontend on another origin.
+PUBLIC_BASE_URL = (
+    os.environ.get("PUBLIC_BASE_URL") or f"http://127.0.0.1:{os.environ.get('PORT') or '8000'}"
+).rstrip("/")
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Role guides"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = (os.environ.get("WAGTAILADMIN_BASE_URL") or PUBLIC_BASE_URL).rstrip("/")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "pptx", "txt", "xlsx"]
 WAGTAIL_I18N_ENABLED = False
@@ -200,7 +209,7 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
 # Frontend and previews
 # Where the public frontend lives: canonical URLs, sitemap entries and social cards point there.
-FRONTEND_BASE_URL = os.environ.get("FRONTEND_BASE_URL", "http://127.0.0.1:8000")
+FRONTEND_BASE_URL = (os.environ.get("FRONTEND_BASE_URL") or PUBLIC_BASE_URL).rstrip("/")
 # The page the admin's Preview opens, per site hostname ("default" for all others); a relative
 # URL is on this server. The reference client in frontend_contract/ is served at /reference-client/.
 WAGTAIL_HEADLESS_PREVIEW = {

@@ -22,5 +22,7 @@ STORAGES = {
 if not os.environ.get("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SERVE_REFERENCE_CLIENT = True
+# Absolute URLs as the contract snapshots have them, whatever PORT the shell has.
+PUBLIC_BASE_URL = WAGTAILADMIN_BASE_URL = FRONTEND_BASE_URL = "http://127.0.0.1:8000"
 # Rate limits off, so the suite is not throttled; tests of the limits turn them on.
 RATELIMIT_ENABLE = False

@@ -1,4 +1,5 @@
-"""Make sure an admin account exists, and say how to log in. Never changes an existing password."""
+"""Make sure an admin account exists. Never changes an existing password (`make run` prints
+how to log in with the links, cms/management/commands/devserver.py)."""
 
 import os
 
@@ -22,11 +23,3 @@ class Command(BaseCommand):
                 raise CommandError("Set ADMIN_PASSWORD: production refuses the default one.")
             User.objects.create_superuser(username, f"{username}@example.com", password)
             self.stdout.write(f"Created the admin account '{username}'.")
-            how = f"user '{username}', password '{password}'"
-        else:
-            how = f"user '{username}' with its existing password"
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Admin: http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/ ({how})"
-            )
-        )
