@@ -2,6 +2,7 @@
 contract's renditions made ahead (on upload and on publish) so readers never pay for them."""
 
 import io
+import json
 
 import pytest
 from django.conf import settings
@@ -151,6 +152,30 @@ def test_one_request_makes_a_bounded_number_of_new_renditions(client, db):
     status, body = run(client, query)
     assert "errors" not in body, body
     assert Rendition.objects.count() == 3
+
+
+def test_a_batch_shares_one_cap_of_new_renditions(client, db):
+    """Before: the cap was per operation, so a batch of 8 operations made 28 new renditions
+    (up to 10 each). Now the whole HTTP request makes at most MAX_NEW_PER_REQUEST (10)."""
+    cap = settings.IMAGE_RENDITIONS["MAX_NEW_PER_REQUEST"]
+    assert cap == 10
+    images = [make_image(f"wide{index}", 2000, 1000) for index in range(4)]
+    assert Rendition.objects.count() == 0
+    sizes = "[320, 640, 960, 1280, 1920]"
+    batch = [
+        {"query": f"{{ image(id: {image.pk}) {{ srcSet(sizes: {sizes}) }} }}"} for image in images
+    ]
+    response = client.post("/graphql/", json.dumps(batch), "application/json")
+    assert response.status_code == 200
+    answers = response.json()
+    assert Rendition.objects.count() <= cap
+    assert Rendition.objects.count() == 10  # two operations' five, then the cap
+    assert [codes(answer) for answer in answers] == [
+        [],
+        [],
+        ["RENDITION_LIMIT_EXCEEDED"],
+        ["RENDITION_LIMIT_EXCEEDED"],
+    ]
 
 
 # Made ahead ----------------------------------------------------------------------------------

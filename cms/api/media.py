@@ -8,7 +8,8 @@
   `protect_media_fields` wraps them all, found by walking the built schema.
 - `ImageObjectType.srcSet` and `.rendition` follow `cms/renditions.py`: allowed widths, formats
   and filters only (else BAD_USER_INPUT), no upscaling, a cost per rendition they may make, and
-  a cap on new renditions per request (RENDITION_LIMIT_EXCEEDED).
+  a cap on new renditions per HTTP request, shared by a batch's operations
+  (RENDITION_LIMIT_EXCEEDED).
 """
 
 from django.db.models import QuerySet
@@ -55,28 +56,29 @@ register_field_cost("ImageObjectType", "rendition", rendition_cost)
 # Renditions ---------------------------------------------------------------------------------
 
 
-def spend_new_renditions(count):
-    """Count `count` new renditions against this request's cap (no cap outside a request)."""
-    from cms.api.loaders import memo
-
-    made = memo("new-renditions", lambda: [0])
+def spend_new_renditions(request, count):
+    """Count `count` new renditions against the HTTP request's cap, shared by every operation
+    of a batch (no cap without a request)."""
+    if request is None:
+        return
+    made = getattr(request, "_new_renditions", 0)
     cap = renditions.policy("MAX_NEW_PER_REQUEST")
-    if made[0] + count > cap:
+    if made + count > cap:
         raise ApiError(
             f"One request may make at most {cap} new image renditions; the ones made so far "
             "are kept, so ask again for the rest.",
             RENDITION_LIMIT_EXCEEDED,
         )
-    made[0] += count
+    request._new_renditions = made + count
 
 
-def renditions_of(image, specs):
+def renditions_of(image, specs, request):
     """{spec: rendition} for `image`, making the missing ones within the request's cap."""
     filters = [Filter(spec=spec) for spec in specs]
     existing = image.find_existing_renditions(*filters)
     missing = sum(1 for f in filters if f not in existing)
     if missing:
-        spend_new_renditions(missing)
+        spend_new_renditions(request, missing)
     return image.get_renditions(*filters)
 
 
@@ -109,7 +111,7 @@ def resolve_src_set(image, info, sizes=None, format=None, preserve_svg=True, **k
     specs = renditions.srcset_specs(image, widths, fmt)
     if preserve_svg:
         specs = renditions.svg_safe(image, specs)
-    made = renditions_of(image, specs)
+    made = renditions_of(image, specs, info.context)
     return ", ".join(f"{get_media_item_url(r)} {r.width}w" for r in made.values())
 
 
@@ -120,7 +122,7 @@ def resolve_rendition(image, info, preserve_svg=True, **arguments):
         allowed = ", ".join(renditions.allowed_specs())
         raise ApiError(f"Rendition '{spec or 'original'}' is not allowed; allowed: {allowed}.")
     specs = renditions.svg_safe(image, [spec]) if preserve_svg else [spec]
-    return renditions_of(image, specs)[specs[0]]
+    return renditions_of(image, specs, info.context)[specs[0]]
 
 
 # Privacy ------------------------------------------------------------------------------------
