@@ -183,3 +183,21 @@ def test_a_batch_has_one_cost_budget(client, settings):
     codes = [[e["extensions"]["code"] for e in a.get("errors", [])] for a in answers]
     assert codes == [[], [], [], ["QUERY_TOO_COMPLEX"], ["QUERY_TOO_COMPLEX"]]
     assert all(a["data"]["roleGuides"]["items"] == [] for a in answers[:3])
+
+
+@pytest.mark.parametrize("n", [22, 30, 45])
+def test_the_cost_measure_counts_every_spread_in_linear_time(db, bound_seconds, n):
+    """The measure on its own (the bomb over HTTP is refused earlier, by the repeat count):
+    every one of the 2**n spreads counts, and measuring stays linear in the document."""
+    from graphql import parse
+
+    from cms.api.limits import COST_CAP, measure_operation
+
+    document = parse(fragment_bomb(n))
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        measure = measure_operation(view.schema(), document, None, {})
+        best = min(best, time.perf_counter() - start)
+    assert measure.cost >= min(2**n, COST_CAP)
+    assert best < bound_seconds

@@ -3,12 +3,19 @@
 import graphene
 from grapple.types.images import get_image_type
 
+from cms.api.limits import register_field_cost
 from cms.structured_data import html_safe_json
 
 # Every `JSONString` the API serves (`Seo.structuredData`, grapple's `EmbedBlock.rawEmbed`) is
 # HTML-safe JSON: `<`, `>`, `&`, U+2028 and U+2029 escaped as `\\uXXXX`, so a frontend can inline
 # it in a <script> element. Set before the schema is built, which copies `serialize`.
 graphene.JSONString.serialize = staticmethod(html_safe_json)
+
+
+# Building a page's JSON-LD walks its whole body (up to 300 blocks) and the FAQ entries it uses:
+# it costs as much as asking for that many fields.
+STRUCTURED_DATA_COST = 100
+register_field_cost("Seo", "structuredData", lambda arguments: STRUCTURED_DATA_COST)
 
 
 class SeoType(graphene.ObjectType):

@@ -19,6 +19,7 @@ from wagtail.models import DraftStateMixin, Page
 from wagtail.search.backends import get_search_backend
 
 from cms.api.errors import ApiError
+from cms.api.limits import register_field_cost
 from cms.api.listing import (
     DEFAULT_PER_PAGE,
     MAX_LIMIT,
@@ -119,10 +120,10 @@ def SnippetsQuery():  # noqa: N802 (mirrors grapple's factory)
 
 
 # Search reads at most this many ranked results (offset + limit), as search engines do.
-MAX_SEARCH_WINDOW = 1000
+MAX_SEARCH_WINDOW = MAX_WINDOW = 1000  # rows a search (or a list paged in Python) may read
 
 
-def searchable_querysets():
+def searchable_models():
     from django.apps import apps
     from grapple.registry import registry
 
@@ -130,10 +131,31 @@ def searchable_querysets():
         for model in apps.get_app_config(app_label).get_models():
             if model not in registry.class_models:
                 continue
-            if issubclass(model, Page):
-                yield model.objects.live().public()
-            elif hasattr(model, "search_fields"):
-                yield visible_snippet_objects(model)
+            if issubclass(model, Page) or hasattr(model, "search_fields"):
+                yield model
+
+
+def searchable_querysets():
+    for model in searchable_models():
+        if issubclass(model, Page):
+            yield model.objects.live().public()
+        else:
+            yield visible_snippet_objects(model)
+
+
+def searched_rows(arguments):
+    """The rows a search may read, for its cost: each searchable model's best `offset + limit`
+    (or up to the end of the asked page). Graphene passes Python argument names."""
+    if "page" in arguments:
+        per_page = arguments.get("per_page") or DEFAULT_PER_PAGE
+        stop = max(arguments.get("page") or 1, 1) * per_page
+    else:
+        stop = (arguments.get("offset") or 0) + (arguments.get("limit") or DEFAULT_PER_PAGE)
+    return min(stop, MAX_SEARCH_WINDOW) * len(list(searchable_models()))
+
+
+register_field_cost("Query", "search", searched_rows)
+register_field_cost("Query", "searchListing", searched_rows)
 
 
 def search_hits(text, start, stop, with_total=False):
@@ -228,6 +250,14 @@ class RedirectsQuery(GrappleRedirectsQuery):
             .filter(Q(redirect_page=None) | Q(redirect_page__in=live_public_pages()))
             .order_by("pk")
         )
+        sites = list(Site.objects.all()[:2])
+        if len(sites) == 1:  # one entry per redirect: paged in SQL
+            entries = list(redirects[offset : offset + limit])
+            for entry in entries:
+                entry.site = entry.site or sites[0]
+            return entries
+        if offset + limit > MAX_WINDOW:  # several sites: entries are counted out in Python
+            raise ApiError(f"With several sites, redirects reads at most {MAX_WINDOW} entries.")
         sites = None
         entries = []
         for redirect in redirects[: offset + limit]:  # each gives one entry or more
