@@ -162,6 +162,16 @@ WAGTAILADMIN_BASE_URL = (os.environ.get("WAGTAILADMIN_BASE_URL") or PUBLIC_BASE_
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "pptx", "txt", "xlsx"]
 WAGTAIL_I18N_ENABLED = False
+# The admin calls no third party unless asked: avatars from Gravatar only when
+# WAGTAIL_GRAVATAR_PROVIDER_URL is set (e.g. //www.gravatar.com/avatar), Wagtail's upgrade
+# check (releases.wagtail.org) only when WAGTAIL_UPDATE_CHECK is true or "lts". The CSP below
+# allows each host only while it is on.
+WAGTAIL_GRAVATAR_PROVIDER_URL = os.environ.get("WAGTAIL_GRAVATAR_PROVIDER_URL") or None
+WAGTAIL_ENABLE_UPDATE_CHECK = (
+    "lts"
+    if os.environ.get("WAGTAIL_UPDATE_CHECK", "").strip().lower() == "lts"
+    else env_bool("WAGTAIL_UPDATE_CHECK", False)
+)
 
 # Long guides: the admin's edit form sends 7 to 40 fields per block (a salary table of five
 # rows ~70), so Django's default of 1,000 refused guides of ~25 to ~140 blocks (a 400, and the
@@ -279,6 +289,12 @@ def preview_client_origin():
     return f"{scheme}://{rest.split('/', 1)[0]}"
 
 
+def gravatar_source():
+    """The avatar provider's host, as a CSP source, while avatars are on (any scheme)."""
+    url = WAGTAIL_GRAVATAR_PROVIDER_URL or ""
+    return url.split("//", 1)[-1].split("/", 1)[0] if url else ""
+
+
 CSRF_FAILURE_VIEW = "cms.error_views.csrf_failure"
 
 CONTENT_SECURITY_POLICY = {
@@ -288,8 +304,11 @@ CONTENT_SECURITY_POLICY = {
         "default-src": env_sources("CSP_DEFAULT_SRC", "'self'"),
         "script-src": env_sources("CSP_SCRIPT_SRC", "'self' 'unsafe-inline'"),
         "style-src": env_sources("CSP_STYLE_SRC", "'self' 'unsafe-inline'"),
-        "img-src": env_sources("CSP_IMG_SRC", "'self' data: blob: www.gravatar.com"),
-        "connect-src": env_sources("CSP_CONNECT_SRC", "'self' https://releases.wagtail.org"),
+        "img-src": env_sources("CSP_IMG_SRC", f"'self' data: blob: {gravatar_source()}"),
+        "connect-src": env_sources(
+            "CSP_CONNECT_SRC",
+            "'self' https://releases.wagtail.org" if WAGTAIL_ENABLE_UPDATE_CHECK else "'self'",
+        ),
         "font-src": env_sources("CSP_FONT_SRC", "'self' data:"),
         "frame-src": env_sources("CSP_FRAME_SRC", f"'self' {preview_client_origin()}"),
         "frame-ancestors": env_sources("CSP_FRAME_ANCESTORS", "'self'"),
