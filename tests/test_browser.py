@@ -298,7 +298,8 @@ def test_an_uploaded_hero_image_shows_in_preview_and_live(live_server, browser, 
     from playwright.sync_api import expect
 
     settings.SERVE_MEDIA = True  # the live server serves the renditions it makes
-    settings.WAGTAILADMIN_BASE_URL = live_server.url  # absolute media URLs point at it
+    # Absolute media URLs point at the live server.
+    settings.PUBLIC_BASE_URL = settings.WAGTAILADMIN_BASE_URL = live_server.url
     expect.set_options(timeout=30_000)
     call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
     guide = RoleGuidePage.objects.get(slug="mlops-engineer-2026")
