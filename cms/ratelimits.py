@@ -1,4 +1,4 @@
-"""Per-client rate limits on `/graphql/` and the admin sign-in, counted by django-ratelimit.
+"""Per-client rate limits on `/graphql/` and on password checks, counted by django-ratelimit.
 
 Limits come from `settings.RATE_LIMITS` (documented in `cms/settings/base.py`); the counters
 live in the default cache, so they are shared by every process when REDIS_URL is set. A
@@ -8,7 +8,13 @@ refusal is HTTP 429 with `Retry-After`: on `/graphql/` a GraphQL error with the 
 `/graphql/` has two budgets per client address: every request, and the requests that reach the
 database (answers not served from the response cache). The second is counted at a request's
 first SQL statement, and past it that statement is refused and the answer is a 429; answers
-already cached (no SQL) are still served.
+already cached (no SQL) are still served. Every operation of a batch counts against both.
+
+Every password check shares the sign-in budgets: `RateLimitedModelBackend` (in place of
+Django's ModelBackend) counts each call of Django's `authenticate()` with a request, per
+address and per username, whatever form made it (`/admin/login/`, Wagtail's `/_util/login/`);
+the page and collection password forms (found by their Wagtail URL names) spend the per-address
+budget. A refusal is the same 429 page.
 """
 
 import ipaddress
@@ -16,6 +22,9 @@ import json
 import math
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.db import connection
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -23,8 +32,12 @@ from django_ratelimit.core import get_usage
 
 RATE_LIMITED = "RATE_LIMITED"
 GRAPHQL_PATH = "/graphql/"
-ADMIN_LOGIN_PATH = "/admin/login/"
 ADMIN_PASSWORD_RESET_PATH = "/admin/password_reset/"
+# Wagtail's forms that check a page's or a collection's password (no username).
+PASSWORD_FORM_URL_NAMES = frozenset(
+    {"wagtailcore_authenticate_with_password", "wagtaildocs_authenticate_with_password"}
+)
+SIGN_IN_REFUSAL = "_sign_in_refusal"
 
 
 def client_ip(request):
@@ -88,25 +101,83 @@ def admin_refusal(request, found, what):
     return response
 
 
-def username_key(group, request):
-    return request.POST.get("username", "").strip().lower()
+def enabled():
+    return getattr(settings, "RATELIMIT_ENABLE", True)
+
+
+def sign_in_refusal(request, username):
+    """The usage that refuses this password check, or None. Counts it against the
+    per-address budget, and against the per-username one when there is a username."""
+    budgets = [usage(request, "ADMIN_LOGIN_IP", "ip")]
+    if username is not None:
+        name = str(username).strip().lower()
+        budgets.append(usage(request, "ADMIN_LOGIN_USERNAME", lambda group, request: name))
+    return next((found for found in budgets if exceeded(found)), None)
+
+
+class RateLimitedModelBackend(ModelBackend):
+    """Django's ModelBackend, counting every `authenticate()` call that has a request against
+    the sign-in budgets. Past them it checks no password (so not even the right one signs in)
+    and has the middleware answer 429. Any other backend goes after it."""
+
+    def authenticate(self, request, username=None, password=None, **credentials):
+        if request is not None and enabled():
+            name = credentials.get(get_user_model().USERNAME_FIELD, username)
+            found = sign_in_refusal(request, name)
+            if found is not None:
+                setattr(request, SIGN_IN_REFUSAL, found)
+                raise PermissionDenied("Too many sign-in attempts.")
+        return super().authenticate(request, username=username, password=password, **credentials)
+
+
+def operations_in(request):
+    """How many operations a /graphql/ request holds: a batch's length (when the view would
+    run it), else 1."""
+    if request.method != "POST" or request.content_type != "application/json":
+        return 1
+    from cms.api.limits import limit
+
+    try:
+        if int(request.META.get("CONTENT_LENGTH") or 0) > limit("MAX_BODY_BYTES"):
+            return 1
+        payload = json.loads(request.body.decode("utf-8"))
+    except (ValueError, RecursionError, RequestDataTooBig):
+        return 1  # the view answers these
+    if isinstance(payload, list) and 0 < len(payload) <= limit("MAX_BATCH"):
+        return len(payload)
+    return 1
 
 
 class UncachedBudget:
     """Counts a request against the uncached budget at its first SQL statement (an answer from
-    the response cache runs none, so costs nothing); past the budget, refuses every statement."""
+    the response cache runs none, so costs nothing), and once more for each further operation
+    of a batch that runs SQL; past the budget, refuses every statement."""
 
     def __init__(self, request):
         self.request = request
         self.refusal = None  # the usage that refused, once spent
-        self.counted = False
+        self.charged = 0
+        self.scopes = []  # the operations (their loaders scopes) that ran SQL
+
+    def charge(self):
+        self.charged += 1
+        found = usage(self.request, "GRAPHQL_UNCACHED", "ip")
+        if exceeded(found):
+            self.refusal = found
 
     def __call__(self, execute, sql, params, many, context):
-        if not self.counted:
-            self.counted = True
-            found = usage(self.request, "GRAPHQL_UNCACHED", "ip")
-            if exceeded(found):
-                self.refusal = found
+        from cms.api import loaders
+
+        scope = loaders._loaded.get()  # one store per operation, None outside them
+        if self.refusal is not None:
+            pass
+        elif scope is None:
+            if not self.charged:
+                self.charge()
+        elif not any(seen is scope for seen in self.scopes):
+            self.scopes.append(scope)
+            if len(self.scopes) > self.charged:
+                self.charge()
         if self.refusal is not None:
             from cms.api.errors import ApiError
 
@@ -119,31 +190,38 @@ class RateLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not getattr(settings, "RATELIMIT_ENABLE", True):
+        if not enabled():
             return self.get_response(request)
         path = request.path_info
         if path == GRAPHQL_PATH and request.method in ("GET", "POST"):
             return self.graphql(request)
-        if request.method == "POST" and path == ADMIN_LOGIN_PATH:
-            refused = self.admin_login(request)
-            if refused is not None:
-                return refused
         if request.method == "POST" and path == ADMIN_PASSWORD_RESET_PATH:
             found = usage(request, "ADMIN_PASSWORD_RESET_IP", "ip")
             if exceeded(found):
                 return admin_refusal(request, found, "password reset requests")
-        return self.get_response(request)
+        response = self.get_response(request)
+        found = getattr(request, SIGN_IN_REFUSAL, None)
+        if found is not None:  # RateLimitedModelBackend stopped a password check
+            return admin_refusal(request, found, "sign-in attempts")
+        return response
 
-    def admin_login(self, request):
-        by_ip = usage(request, "ADMIN_LOGIN_IP", "ip")
-        by_username = usage(request, "ADMIN_LOGIN_USERNAME", username_key)
-        for found in (by_ip, by_username):
-            if exceeded(found):
-                return admin_refusal(request, found, "sign-in attempts")
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if (
+            enabled()
+            and request.method == "POST"
+            and match is not None
+            and match.url_name in PASSWORD_FORM_URL_NAMES
+        ):
+            found = sign_in_refusal(request, None)
+            if found is not None:
+                return admin_refusal(request, found, "password attempts")
         return None
 
     def graphql(self, request):
-        found = usage(request, "GRAPHQL", "ip")
+        found = None
+        for _ in range(operations_in(request)):  # every operation of a batch counts
+            found = usage(request, "GRAPHQL", "ip")
         if exceeded(found):
             return graphql_refusal(found)
         if not settings.RATE_LIMITS.get("GRAPHQL_UNCACHED"):
@@ -151,6 +229,6 @@ class RateLimitMiddleware:
         budget = UncachedBudget(request)
         with connection.execute_wrapper(budget):
             response = self.get_response(request)
-        # The work stopped at its first SQL statement; whatever the view made of that, the
-        # client is told to come back later.
+        # The work stopped at its first SQL statement past the budget; whatever the view made
+        # of that, the client is told to come back later.
         return graphql_refusal(budget.refusal) if budget.refusal is not None else response

@@ -262,12 +262,15 @@ RATE_LIMITS = {
     "GRAPHQL": os.environ.get("RATE_LIMIT_GRAPHQL", "600/m"),
     # /graphql/ requests that reach the database (not answered from the response cache).
     "GRAPHQL_UNCACHED": os.environ.get("RATE_LIMIT_GRAPHQL_UNCACHED", "120/m"),
-    # Admin sign-in attempts (POSTs to the login form), per client address and per username;
-    # password reset requests per client address.
+    # Password checks, per client address and per username: every sign-in (/admin/login/,
+    # Wagtail's /_util/login/, any authenticate() call with a request) and, per address only,
+    # the page and collection password forms. Password reset requests per client address.
     "ADMIN_LOGIN_IP": os.environ.get("RATE_LIMIT_ADMIN_LOGIN_IP", "20/15m"),
     "ADMIN_LOGIN_USERNAME": os.environ.get("RATE_LIMIT_ADMIN_LOGIN_USERNAME", "10/15m"),
     "ADMIN_PASSWORD_RESET_IP": os.environ.get("RATE_LIMIT_ADMIN_PASSWORD_RESET_IP", "5/h"),
 }
+# The sign-in budgets are counted where passwords are checked: Django's ModelBackend with them.
+AUTHENTICATION_BACKENDS = ["cms.ratelimits.RateLimitedModelBackend"]
 # Content-Security-Policy on server-rendered pages (the admin, page templates), by django-csp.
 # Wagtail's admin still has inline scripts and styles, hence 'unsafe-inline' by default; a view
 # can send a stricter policy of its own with csp.decorators.csp / csp_replace. Each directive
