@@ -94,7 +94,7 @@ class SkillBlock(ApiStructBlock):
 
     name = blocks.CharBlock(max_length=200, help_text="e.g. 'ML pipeline orchestration'.")
     tools = blocks.ListBlock(
-        SharedSnippetChooserBlock("roles.Tool"),
+        SharedSnippetChooserBlock("roles.Tool", label="Tool"),
         min_num=0,
         max_num=10,
         help_text="Shared tools, so readers and the API can find every role that uses one.",
@@ -379,7 +379,9 @@ class CompaniesHiringBlock(ApiStructBlock):
     """Companies hiring for the role. May be empty; an empty list renders nothing."""
 
     heading = blocks.CharBlock(max_length=160)
-    companies = blocks.ListBlock(SharedSnippetChooserBlock("roles.Company"), min_num=0, max_num=50)
+    companies = blocks.ListBlock(
+        SharedSnippetChooserBlock("roles.Company", label="Company"), min_num=0, max_num=50
+    )
 
     graphql_fields = [
         GraphQLString("heading", required=True),
@@ -463,7 +465,9 @@ class FaqBlock(ApiStructBlock):
     """Frequently asked questions, chosen from the shared FAQ entries."""
 
     heading = blocks.CharBlock(max_length=160)
-    entries = blocks.ListBlock(SharedSnippetChooserBlock("faqs.FaqEntry"), min_num=1, max_num=30)
+    entries = blocks.ListBlock(
+        SharedSnippetChooserBlock("faqs.FaqEntry", label="FAQ entry"), min_num=1, max_num=30
+    )
 
     graphql_fields = [
         GraphQLString("heading", required=True),
