@@ -29,7 +29,7 @@ NAMES = ["WhyLabs", "dbt", "Apache Airflow", "kubeflow", "MLflow", "dbt Cloud"]
 @pytest.fixture
 def editor(client, db):
     user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user)
     return client
 
 

@@ -40,7 +40,7 @@ def field_labels(node, found, values):
 
 def test_each_chosen_tool_company_and_faq_entry_has_a_label(client, roles_index):
     user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user)
     response = client.get(f"/admin/pages/add/roles/roleguidepage/{roles_index.pk}/")
     assert response.status_code == 200
     labels = field_labels(block_definition(response.content.decode()), [], {})
