@@ -199,3 +199,21 @@ def test_the_key_the_page_and_the_time_are_not_enough_to_forge_a_token(client, d
     assert "Draft" not in response.content.decode()
     assert {a["errors"][0]["extensions"]["code"] for a in answers} == {"PREVIEW_TOKEN_INVALID"}
     assert "nonce=" in signer.unsign(draft_token)
+
+
+@pytest.mark.parametrize(
+    "url_path", ["", "/", "o", "/roles/", "viewed/", "/home/roles/previewed/x/"]
+)
+def test_a_token_matches_only_its_own_path(draft_token, gql_errors, url_path):
+    """Before: any part of the page's path matched (`urlPath: "o"` named every page)."""
+    _, errors = gql_errors(
+        "query($t: String, $p: String) { page(token: $t, urlPath: $p) { title } }",
+        {"t": draft_token, "p": url_path},
+    )
+    assert errors[0]["extensions"]["code"] == "PREVIEW_TOKEN_PAGE_MISMATCH"
+
+
+def test_a_token_matches_its_public_and_tree_paths(draft_token, gql, guide):
+    query = "query($t: String, $p: String) { page(token: $t, urlPath: $p) { title } }"
+    for url_path in ("/roles/previewed/", guide.url_path, "roles/previewed"):
+        assert gql(query, {"t": draft_token, "p": url_path})["page"]

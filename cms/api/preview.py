@@ -77,12 +77,26 @@ def page_from_preview_token(token):
     return page
 
 
+def public_paths(page):
+    """The paths that name `page` exactly: its tree path ('home/roles/x') and its path on the
+    site whose root holds it ('roles/x'), without slashes at either end."""
+    from wagtail.models import Site
+
+    full = (page.url_path or "").strip("/")
+    paths = {full}
+    for root in Site.get_site_root_paths():
+        root_path = root.root_path.strip("/")
+        if full == root_path or full.startswith(root_path + "/"):
+            paths.add(full[len(root_path) :].strip("/"))
+    return paths
+
+
 def check_token_matches(page, id=None, slug=None, url_path=None, content_type=None):
     """A token is bound to one page: any other lookup argument must name that same page."""
     mismatched = (
         (id is not None and str(id) != str(page.pk))
         or (slug is not None and slug != page.slug)
-        or (url_path is not None and url_path.strip("/") not in (page.url_path or "").strip("/"))
+        or (url_path is not None and url_path.strip("/") not in public_paths(page))
         or (content_type is not None and content_type.lower() != page._meta.label_lower)
     )
     if mismatched:
