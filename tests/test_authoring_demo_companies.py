@@ -28,9 +28,8 @@ def test_demo_companies_have_logos_and_are_served(db, gql):
     with logo.file.open() as handle:
         drawn = PILImage.open(io.BytesIO(handle.read()))
         assert drawn.format == "PNG" and drawn.size == (256, 256)
-        assert (
-            len(drawn.getcolors(maxcolors=1 << 16)) > 2
-        )  # a tile and its initials, not a blank square
+        # A tile and its initials, not a blank square.
+        assert len(drawn.getcolors(maxcolors=1 << 16)) > 2
     assert logo.file_size > 0 and logo.file_hash
 
 
