@@ -48,6 +48,13 @@ def test_a_repeated_question_is_answered_from_the_cache(client, guide):
     assert queries_for(client) == 0
 
 
+def test_answers_over_the_size_limit_are_not_kept(client, guide, settings):
+    """Varying the arguments of a large query must not fill the shared cache."""
+    settings.API_RESPONSE_CACHE_MAX_BYTES = 50
+    assert queries_for(client) > 0
+    assert queries_for(client) > 0
+
+
 def test_publishing_a_page_edit_is_seen_at_once(client, guide):
     assert ask(client)["roleGuide"]["title"] == "Before"
     page = guide["page"]

@@ -76,7 +76,12 @@ def lookup(key):
 
 
 def store(key, version, value):
-    """Keep an answer (its serialised body) with the content version it was computed at."""
+    """Keep an answer (its serialised body) with the content version it was computed at.
+    Answers larger than API_RESPONSE_CACHE_MAX_BYTES are not kept: varying the arguments of a
+    large query would otherwise fill the shared cache (and evict what else lives there)."""
+    body = value[0] if isinstance(value, tuple) else value
+    if len(body) > settings.API_RESPONSE_CACHE_MAX_BYTES:
+        return
     cache.set(key, (version, value), timeout=settings.API_RESPONSE_CACHE_TIMEOUT)
 
 

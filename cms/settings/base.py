@@ -241,6 +241,7 @@ GRAPHQL_CACHE_MAX_AGE = int(os.environ.get("GRAPHQL_CACHE_MAX_AGE", "60"))
 # Cached answers (cms/api/response_cache.py): on unless API_RESPONSE_CACHE=false.
 API_RESPONSE_CACHE = env_bool("API_RESPONSE_CACHE", True)
 API_RESPONSE_CACHE_TIMEOUT = int(os.environ.get("API_RESPONSE_CACHE_TIMEOUT", "3600"))
+API_RESPONSE_CACHE_MAX_BYTES = int(os.environ.get("API_RESPONSE_CACHE_MAX_BYTES", "1000000"))
 
 # CORS: the frontends allowed to call the API from a browser.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
