@@ -371,3 +371,33 @@ def test_a_hero_srcset_keeps_only_http_candidates(live_server, browser):
     assert hero.get_attribute("srcset") == f"{EVIL}/hero.webp 1280w"
     assert hero.get_attribute("src") == f"{EVIL}/hero.webp"
     assert page.evaluate("window.__stolen") is None
+
+
+# Snippet choosers: search, then create an entry without leaving the page ------------------------
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_chooser_searches_and_creates_an_entry_in_place(live_server, browser):
+    from playwright.sync_api import expect
+
+    from roles.models import Category
+    from tests.factories import make_category, make_site_tree
+
+    _, index = make_site_tree()
+    for name in ("Machine Learning", "data", "Security"):
+        make_category(name)
+    page = logged_in_editor_page(browser, live_server)
+    page.goto(f"{live_server.url}/admin/pages/add/roles/roleguidepage/{index.pk}/")
+    page.locator("#id_category-chooser [data-chooser-action-choose]").first.click()
+    modal = page.locator(".modal-dialog")
+    results = modal.locator("[data-chooser-modal-choice]")
+    expect(results).to_have_text(["data", "Machine Learning", "Security"])  # any case, A–Z
+    modal.locator("input[name=q]").fill("MACH")
+    expect(results).to_have_text(["Machine Learning"])
+
+    modal.locator("#tab-label-create").click()
+    modal.locator("input[name=name]").fill("Data Platform")
+    modal.get_by_role("button", name="Create").click()
+    expect(page.locator("#id_category-chooser [data-chooser-title]")).to_have_text("Data Platform")
+    created = Category.objects.get(name="Data Platform")
+    assert page.locator("input[name=category]").input_value() == str(created.pk)
