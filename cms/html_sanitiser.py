@@ -6,6 +6,8 @@ server-rendered pages, JSON-LD) goes through `sanitise_html`: an allow-list of w
 produces. Script, style, event handlers, frames, forms and `javascript:`/`data:` URLs go.
 """
 
+from functools import lru_cache
+
 import nh3
 
 # What Wagtail's editor produces for our features (sections: h3, h4, bold, italic, link, ol,
@@ -46,8 +48,15 @@ def sanitise_html(html):
     """`html` keeping only the editor's tags and attributes; URLs relative or http(s)/mailto/tel."""
     if not html:
         return ""
+    return sanitised(str(html))
+
+
+@lru_cache(maxsize=2048)
+def sanitised(html):
+    """One sanitising per distinct text per process: a guide's sections are read far more often
+    than they change, and an uncached guide query would otherwise clean every one again."""
     return nh3.clean(
-        str(html),
+        html,
         tags=ALLOWED_TAGS,
         clean_content_tags=DROPPED_WITH_CONTENT,
         attributes=ALLOWED_ATTRIBUTES,
