@@ -37,7 +37,8 @@ def edit_first_heading(guide, heading, publish=True):
 
 def live_first_heading(gql, path="/roles/mlops-engineer-2026/"):
     data = gql(
-        "query($p: String!) { roleGuide(urlPath: $p) { body { ... on SectionBlock { heading } } } }",
+        "query($p: String!) "
+        "{ roleGuide(urlPath: $p) { body { ... on SectionBlock { heading } } } }",
         {"p": path},
     )
     return data["roleGuide"]["body"][0]["heading"]
