@@ -23,7 +23,7 @@ def test_sqlite_runs_in_wal_with_immediate_transactions(db):
     assert not connection.is_in_memory_db()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_autosaves_previews_and_publishes_all_succeed(client):
     _, index = make_site_tree()
     guide = make_guide(index, "busy")
