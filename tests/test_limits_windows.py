@@ -43,3 +43,12 @@ def test_redirects_are_paged_in_sql(client, site_tree, django_assert_max_num_que
     assert [r["newUrl"] for r in redirects] == [
         f"https://example.com/{n}" for n in range(1400, 1405)
     ]
+
+
+def test_deep_image_and_document_search_is_refused(client, db):
+    for field in ("images", "documents"):
+        query = f'{{ {field}(searchQuery: "report", offset: 5000, limit: 10) {{ id }} }}'
+        response = client.post(
+            "/graphql/", json.dumps({"query": query}), content_type="application/json"
+        )
+        assert [e["extensions"]["code"] for e in response.json()["errors"]] == ["BAD_USER_INPUT"]

@@ -21,7 +21,7 @@ from wagtail.images.models import Filter
 from cms import renditions
 from cms.api.errors import ApiError
 from cms.api.limits import register_field_cost
-from cms.api.search_input import clean_search_query
+from cms.api.search_input import check_search_window, clean_search_query
 from cms.media_privacy import is_private, private_collections, public_only
 
 RENDITION_LIMIT_EXCEEDED = "RENDITION_LIMIT_EXCEEDED"
@@ -186,6 +186,7 @@ def public_collection_search(model, info, search_query, limit=None, offset=None,
     operator = str(getattr(operator, "value", operator))
     offset = int(offset or 0)
     size = min(int(limit or grapple_settings.PAGE_SIZE), grapple_settings.MAX_PAGE_SIZE)
+    check_search_window(offset, size)
     results = model.objects.all().search(query, operator=operator)
     collection = kwargs.get("collection")
     found = [

@@ -14,6 +14,16 @@ import re
 from cms.api.errors import ApiError
 from cms.api.limits import limit
 
+# The most results a search reads (offset + page size): deep pages of a full-text search cost
+# what they read, not what they return.
+MAX_SEARCH_WINDOW = 1000
+
+
+def check_search_window(offset, size):
+    if offset + size > MAX_SEARCH_WINDOW:
+        raise ApiError(f"Search reads at most the first {MAX_SEARCH_WINDOW} results.")
+
+
 WORD = re.compile(r"\w+(?:[.\-]\w+)*[+#]*")
 
 

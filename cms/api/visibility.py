@@ -31,7 +31,7 @@ from cms.api.listing import (
     window,
     window_arguments,
 )
-from cms.api.search_input import clean_search_query
+from cms.api.search_input import MAX_SEARCH_WINDOW, check_search_window, clean_search_query
 
 
 def live_public_pages():
@@ -120,7 +120,7 @@ def SnippetsQuery():  # noqa: N802 (mirrors grapple's factory)
 
 
 # Search reads at most this many ranked results (offset + limit), as search engines do.
-MAX_SEARCH_WINDOW = MAX_WINDOW = 1000  # rows a search (or a list paged in Python) may read
+MAX_WINDOW = MAX_SEARCH_WINDOW  # entries a list paged in Python may read
 
 
 def searchable_models():
@@ -163,8 +163,7 @@ def search_hits(text, start, stop, with_total=False):
     None unless `with_total`: counting is a second full-text query per model)."""
     from django.db import connection
 
-    if stop > MAX_SEARCH_WINDOW:
-        raise ApiError(f"Search reads at most the first {MAX_SEARCH_WINDOW} results.")
+    check_search_window(start, stop - start)
     query = clean_search_query(text)
     if not query:
         return [], 0
