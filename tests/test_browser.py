@@ -104,7 +104,10 @@ def test_draft_preview_in_a_real_browser(live_server, browser):
     assert guide.has_unpublished_changes and guide.live
 
     # The frontend preview: the reference client renders the draft through a preview token.
-    page.click("[aria-label='Toggle preview']")
+    # (Wagtail may keep the panel open across the save's reload: open it only if closed.)
+    page.wait_for_load_state("networkidle")
+    if not page.locator("#id_preview_mode").is_visible():
+        page.click("[aria-label='Toggle preview']")
     page.select_option("#id_preview_mode", "")
     client = preview_panel(page).frame_locator("iframe")  # the reference client, with a token
     expect(client.locator("h2").first).to_have_text(DRAFT_HEADING)
