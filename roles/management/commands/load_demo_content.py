@@ -18,6 +18,7 @@ from cms.models import SeoSettings
 from faqs.models import FaqEntry
 from home.models import HomePage
 from roles.demo import mlops_engineer_2026 as demo
+from roles.demo.companies import ensure_demo_companies
 from roles.generation import shared_snippet
 from roles.models import Category, RoleGuidePage, RoleIndexPage, Tool
 
@@ -87,6 +88,7 @@ class Command(BaseCommand):
         category = shared_snippet(Category, demo.CATEGORY["name"])  # editors may rename it
         tools = self.ensure_tools()
         faqs = self.ensure_faqs()
+        ensure_demo_companies()  # shared companies with logos; the demo guide's block stays empty
         guide = self.write_guide(guide, index, category, tools, faqs)
         self.stdout.write(f"{'Restored' if reset else 'Created'} the demo guide '{guide.title}'.")
         return guide, True
