@@ -12,7 +12,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from cms.api.preview import check_token_matches, page_from_preview_token
+from cms.api.preview import resolve_page_lookup
 from cms.api.visibility import is_visible
 
 
@@ -55,26 +55,7 @@ def site_page_resolver(resolve):
     """`Site.page`: a token goes through the same checks as the root `page(token:)`."""
 
     def resolve_page(root, info, **kwargs):
-        token = kwargs.get("token")
-        if (
-            token is None
-            and kwargs.get("url_path")
-            and not (kwargs.get("id") or kwargs.get("slug"))
-        ):
-            from cms.api.paths import page_by_path
-
-            return page_by_path(info, kwargs["url_path"], kwargs.get("content_type"), site=root)
-        if token is None:
-            return resolve(root, info, **kwargs)
-        page = page_from_preview_token(token)
-        check_token_matches(
-            page,
-            id=kwargs.get("id"),
-            slug=kwargs.get("slug"),
-            url_path=kwargs.get("url_path"),
-            content_type=kwargs.get("content_type"),
-        )
-        return page
+        return resolve_page_lookup(info, kwargs, lambda: resolve(root, info, **kwargs), site=root)
 
     return resolve_page
 

@@ -126,25 +126,32 @@ def PagesQuery():  # noqa: N802 (mirrors grapple's factory)
 
     class Mixin(base):
         def resolve_page(self, info, **kwargs):
-            token = kwargs.get("token")
-            if (
-                token is None
-                and kwargs.get("url_path")
-                and not (kwargs.get("id") or kwargs.get("slug"))
-            ):
-                from cms.api.paths import page_by_path
-
-                return page_by_path(info, **kwargs)  # exact, a site path or a tree path
-            if token is None:
-                return base.resolve_page(self, info, **kwargs)
-            page = page_from_preview_token(token)
-            check_token_matches(
-                page,
-                id=kwargs.get("id"),
-                slug=kwargs.get("slug"),
-                url_path=kwargs.get("url_path"),
-                content_type=kwargs.get("content_type"),
+            return resolve_page_lookup(
+                info, kwargs, lambda: base.resolve_page(self, info, **kwargs)
             )
-            return page
 
     return Mixin
+
+
+def resolve_page_lookup(info, kwargs, resolve_live, site=None):
+    """A `page(…)` lookup, at the root or on a Site: a token gives its own draft through every
+    check above; a path alone is matched exactly (a site path or a tree path); anything else
+    is the live lookup `resolve_live()`."""
+    token = kwargs.get("token")
+    if token is None:
+        if kwargs.get("url_path") and not (kwargs.get("id") or kwargs.get("slug")):
+            from cms.api.paths import page_by_path
+
+            if site is None:  # the root field: its `site`/`inSite` arguments name the site
+                return page_by_path(info, **kwargs)
+            return page_by_path(info, kwargs["url_path"], kwargs.get("content_type"), site=site)
+        return resolve_live()
+    page = page_from_preview_token(token)
+    check_token_matches(
+        page,
+        id=kwargs.get("id"),
+        slug=kwargs.get("slug"),
+        url_path=kwargs.get("url_path"),
+        content_type=kwargs.get("content_type"),
+    )
+    return page
