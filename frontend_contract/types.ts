@@ -293,10 +293,13 @@ export type HomePage = PageInterface & {
   seoTitle: Scalars['String']['output'];
   showInMenus: Scalars['Boolean']['output'];
   siblings: Array<PageInterface>;
+  /** The page's path on its site, e.g. '/roles/mlops-engineer-2026/': what a frontend routes on, and what `page(urlPath:)` and `roleGuide(urlPath:)` take. Null for a page outside every site. */
+  sitePath?: Maybe<Scalars['String']['output']>;
   slug: Scalars['String']['output'];
   title: Scalars['String']['output'];
   translationKey: Scalars['UUID']['output'];
   url?: Maybe<Scalars['String']['output']>;
+  /** @deprecated Wagtail's tree path, with the site root's slug ('/home/roles/…/'): use `sitePath`. Still accepted by `urlPath` arguments. */
   urlPath: Scalars['String']['output'];
 };
 
@@ -499,10 +502,13 @@ export type Page = PageInterface & {
   seoTitle: Scalars['String']['output'];
   showInMenus: Scalars['Boolean']['output'];
   siblings: Array<PageInterface>;
+  /** The page's path on its site, e.g. '/roles/mlops-engineer-2026/': what a frontend routes on, and what `page(urlPath:)` and `roleGuide(urlPath:)` take. Null for a page outside every site. */
+  sitePath?: Maybe<Scalars['String']['output']>;
   slug: Scalars['String']['output'];
   title: Scalars['String']['output'];
   translationKey: Scalars['UUID']['output'];
   url?: Maybe<Scalars['String']['output']>;
+  /** @deprecated Wagtail's tree path, with the site root's slug ('/home/roles/…/'): use `sitePath`. Still accepted by `urlPath` arguments. */
   urlPath: Scalars['String']['output'];
 };
 
@@ -623,9 +629,12 @@ export type PageInterface = {
   seoTitle: Scalars['String']['output'];
   showInMenus: Scalars['Boolean']['output'];
   siblings: Array<PageInterface>;
+  /** The page's path on its site, e.g. '/roles/mlops-engineer-2026/': what a frontend routes on, and what `page(urlPath:)` and `roleGuide(urlPath:)` take. Null for a page outside every site. */
+  sitePath?: Maybe<Scalars['String']['output']>;
   slug: Scalars['String']['output'];
   title: Scalars['String']['output'];
   url?: Maybe<Scalars['String']['output']>;
+  /** @deprecated Wagtail's tree path, with the site root's slug ('/home/roles/…/'): use `sitePath`. Still accepted by `urlPath` arguments. */
   urlPath: Scalars['String']['output'];
 };
 
@@ -1050,10 +1059,13 @@ export type RoleGuidePage = PageInterface & {
   seoTitle: Scalars['String']['output'];
   showInMenus: Scalars['Boolean']['output'];
   siblings: Array<PageInterface>;
+  /** The page's path on its site, e.g. '/roles/mlops-engineer-2026/': what a frontend routes on, and what `page(urlPath:)` and `roleGuide(urlPath:)` take. Null for a page outside every site. */
+  sitePath?: Maybe<Scalars['String']['output']>;
   slug: Scalars['String']['output'];
   title: Scalars['String']['output'];
   translationKey: Scalars['UUID']['output'];
   url?: Maybe<Scalars['String']['output']>;
+  /** @deprecated Wagtail's tree path, with the site root's slug ('/home/roles/…/'): use `sitePath`. Still accepted by `urlPath` arguments. */
   urlPath: Scalars['String']['output'];
   year: Scalars['Int']['output'];
 };
@@ -1145,10 +1157,13 @@ export type RoleIndexPage = PageInterface & {
   seoTitle: Scalars['String']['output'];
   showInMenus: Scalars['Boolean']['output'];
   siblings: Array<PageInterface>;
+  /** The page's path on its site, e.g. '/roles/mlops-engineer-2026/': what a frontend routes on, and what `page(urlPath:)` and `roleGuide(urlPath:)` take. Null for a page outside every site. */
+  sitePath?: Maybe<Scalars['String']['output']>;
   slug: Scalars['String']['output'];
   title: Scalars['String']['output'];
   translationKey: Scalars['UUID']['output'];
   url?: Maybe<Scalars['String']['output']>;
+  /** @deprecated Wagtail's tree path, with the site root's slug ('/home/roles/…/'): use `sitePath`. Still accepted by `urlPath` arguments. */
   urlPath: Scalars['String']['output'];
 };
 
