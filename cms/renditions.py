@@ -26,20 +26,13 @@ from wagtail.images.utils import to_svg_safe_spec
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS = {
-    "WIDTHS": [320, 640, 960, 1280, 1920],
-    "FORMATS": ["webp"],
-    "FILTERS": ["fill-1200x630"],
-    "MAX_SRCSET_SIZES": 5,
-    "MAX_NEW_PER_REQUEST": 10,
-    "COST": 50,
-}
 # The `rendition` arguments that make a filter spec, in grapple's order (`width-640|format-webp`).
 SPEC_ARGUMENTS = ("max", "min", "width", "height", "fill", "format", "bgcolor")
 
 
 def policy(name):
-    return {**DEFAULTS, **getattr(settings, "IMAGE_RENDITIONS", {})}[name]
+    """One value of the rendition policy, `settings.IMAGE_RENDITIONS` (its only definition)."""
+    return settings.IMAGE_RENDITIONS[name]
 
 
 def allowed_filter_specs(widths, formats, filters):
