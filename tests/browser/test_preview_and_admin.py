@@ -8,47 +8,17 @@ preview token; the public API still answers with the published guide.
 import json
 import os
 import re
-import shutil
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from roles.models import RoleGuidePage
+from tests.browser.helpers import logged_in_editor_page
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PUBLISHED_HEADING = "What Does a MLOps Engineer Do?"
 DRAFT_HEADING = "What does an MLOps engineer do all day?"
 DRAFT_SEO_TITLE = "MLOps engineer careers: skills, pay and a day at work"
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM),
-        reason="Chromium is not installed (.ci/run installs it)",
-    ),
-]
-
-
-@pytest.fixture
-def browser():
-    # Playwright's sync API runs an event loop in this thread; the test's ORM calls are safe.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def preview_panel(page):
@@ -173,18 +143,6 @@ def serve_hostile_api(route):
             headers={**cors, "Content-Type": "application/json"},
             body=hostile_answer(route.request.post_data or ""),
         )
-
-
-def logged_in_editor_page(browser, live_server):
-    get_user_model().objects.create_superuser("editor", "editor@example.com", "correct-horse")
-    page = browser.new_page()
-    page.set_default_timeout(20000)
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "correct-horse")
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
-    return page
 
 
 def watch_requests(page):

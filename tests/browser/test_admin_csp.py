@@ -12,19 +12,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from roles.models import RoleGuidePage
-from tests.test_browser import CHROMIUM, browser  # noqa: F401  (the fixture)
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM) and not __import__("shutil").which(CHROMIUM),
-        reason="Chromium is not installed (.ci/run installs it)",
-    ),
-]
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_admin_runs_without_csp_violations(live_server, browser):  # noqa: F811
+def test_the_admin_runs_without_csp_violations(live_server, browser):
     call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
     get_user_model().objects.create_superuser("editor", "editor@example.com", "correct-horse")
     guide = RoleGuidePage.objects.get(slug="mlops-engineer-2026")
