@@ -26,3 +26,89 @@ def logged_in_editor_page(browser, live_server):
     page.click("button[type=submit]")
     page.wait_for_url(re.compile(r"/admin/$"))
     return page
+
+
+# The admin's forms ------------------------------------------------------------------------------
+
+
+def add_stream_block(page, label, field="body"):
+    """Append a block to a StreamField through its last "+" and the block picker."""
+    page.locator(f"#panel-child-content-{field}-content .c-sf-add-button").last.click()
+    page.get_by_role("option", name=label, exact=True).click()
+
+
+def add_list_item(page, last_item_field_id):
+    """Add an item to a ListBlock after the item holding the field with this id."""
+    item = page.locator(f"#{last_item_field_id}").locator(
+        "xpath=ancestor::*[@data-streamfield-child][1]"
+    )
+    item.locator("xpath=following-sibling::button[@data-streamfield-list-add][1]").click()
+
+
+def fill_rich_text(page, field_id, text):
+    """Type into the Draftail editor that stores its content in the hidden input `field_id`."""
+    editor = page.locator(f"[data-draftail-input]#{field_id}, #{field_id}").locator(
+        "xpath=ancestor::*[contains(@class,'Draftail-Editor__wrapper') or "
+        "contains(@class,'w-field__input')][1]"
+    )
+    editor.locator("[contenteditable=true]").click()
+    page.keyboard.type(text)
+
+
+def choose_in_chooser(page, field_id):
+    """Open the chooser of the field with this id; returns the modal."""
+    page.locator(f"#{field_id}-chooser [data-chooser-action-choose]").first.click()
+    return page.locator(".modal-dialog")
+
+
+def publish_from_footer(page):
+    """Publish from the footer's action menu and wait for the confirmation."""
+    from playwright.sync_api import expect
+
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    page.locator("button[name='action-publish']").click()
+    expect(page.locator(".messages")).to_contain_text("published")
+
+
+# The preview panel ------------------------------------------------------------------------------
+
+
+def preview_panel(page):
+    """The admin's preview panel frame (Wagtail swaps it as the mode or the content changes)."""
+    return page.frame_locator("iframe[data-w-preview-target='iframe']").last
+
+
+def open_preview_panel(page, mode=""):
+    """Open the side panel's preview (unless Wagtail kept it open) in the given mode."""
+    page.wait_for_load_state("networkidle")
+    if not page.locator("#id_preview_mode").is_visible():
+        page.click("[aria-label='Toggle preview']")
+    page.select_option("#id_preview_mode", mode)
+
+
+# The public API ---------------------------------------------------------------------------------
+
+
+def api_query(browser, live_server, query, *, method="POST", **variables):
+    """The API's `data` for a query, asked as a reader would: a fresh context, no session
+    cookie, so the response cache is in play. Fails on any error."""
+    import json
+
+    context = browser.new_context()
+    try:
+        if method == "GET":
+            from urllib.parse import urlencode
+
+            params = urlencode({"query": query, "variables": json.dumps(variables)})
+            response = context.request.get(f"{live_server.url}/graphql/?{params}")
+        else:
+            response = context.request.post(
+                live_server.url + "/graphql/",
+                data=json.dumps({"query": query, "variables": variables}),
+                headers={"Content-Type": "application/json"},
+            )
+        answer = response.json()
+    finally:
+        context.close()
+    assert "errors" not in answer, answer
+    return answer["data"]

@@ -1,0 +1,258 @@
+"""An editor's main journeys in the admin, in Chromium, each checked against what the API answers.
+
+1. A new guide with every block type (and a tool created from inside the Tool chooser): save a
+   draft, preview it, publish it, query it.
+2. A shared FAQ entry edited as a draft (every guide still serves the old text), then published
+   (every guide serves the new one, cached answers included).
+3. Two editors on one guide: the second sees who else is there, is warned before overwriting
+   the first's published change, and neither edit is lost.
+4. A publish scheduled a minute ahead: not served before, served once the time has passed and
+   `publish_scheduled` has run.
+
+Fields are filled by their input names (`body-N-value-...`), which survive layout changes.
+"""
+
+import pytest
+
+from roles.blocks import RoleGuideStreamBlock
+from tests.browser.helpers import (
+    add_list_item,
+    add_stream_block,
+    api_query,
+    choose_in_chooser,
+    fill_rich_text,
+    logged_in_editor_page,
+    open_preview_panel,
+    preview_panel,
+    publish_from_footer,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+# Journey 1: a new guide with every block type --------------------------------------------------
+
+NEW_TOOL = "Great Expectations"
+
+# What the editor types into each block, in the order the blocks are added.
+EVERY_BLOCK = {
+    "section": {"label": "Section", "heading": "What does a data reliability engineer do?"},
+    "skills_list": {"label": "Skills list", "heading": "Skills", "skill": "Data quality checks"},
+    "day_in_the_life": {
+        "label": "Day in the life",
+        "heading": "A working day",
+        "moment": "Morning",
+        "narrative": "Read the overnight pipeline alerts and triage the failures.",
+    },
+    "career_path": {
+        "label": "Career path",
+        "heading": "Career path",
+        "levels": [("Data Reliability Engineer I", "Owns checks on one domain."), ("Staff", "")],
+    },
+    "salary_table": {
+        "label": "Salary table",
+        "heading": "Pay",
+        "currency": "EUR",
+        "level": "Entry-Level",
+        "experience_min_years": "0",
+        "experience_max_years": "2",
+        "base_salary_min": "65000",
+        "base_salary_max": "80000",
+        "equity_bonus_percent_min": "5",
+        "equity_bonus_percent_max": "10",
+        "source_note": "Figures from a 2026 survey.",
+        "as_of_year": "2026",
+    },
+    "companies_hiring": {"label": "Companies hiring", "heading": "Who is hiring"},
+    "call_to_action": {
+        "label": "Call to action",
+        "heading": "Ready to apply?",
+        "text": "Send us your profile.",
+        "button_label": "Apply now",
+        "link_url": "https://example.com/apply",
+    },
+    "faq": {"label": "FAQ", "heading": "Questions"},
+}
+SECTION_TEXT = "They keep the data that models learn from correct and on time."
+
+GUIDE_QUERY = """
+query Guide($slug: String) {
+  roleGuide(slug: $slug) {
+    title roleName year intro category { name }
+    body {
+      blockType
+      ... on SectionBlock { heading body }
+      ... on SkillsListBlock { heading skills { name tools { name website } } }
+      ... on DayInTheLifeBlock { heading moments { label narrative } }
+      ... on CareerPathBlock { heading levels { title summary } }
+      ... on SalaryTableBlock {
+        heading currency sourceNote asOfYear
+        rows {
+          level experienceMinYears experienceMaxYears baseSalaryMin baseSalaryMax
+          equityBonusPercentMin equityBonusPercentMax baseSalaryDisplay
+        }
+      }
+      ... on CompaniesHiringBlock { heading companies { name } }
+      ... on CallToActionBlock { heading text buttonLabel linkUrl href }
+      ... on FaqBlock { heading entries { question } }
+    }
+  }
+}
+"""
+
+
+def test_the_journey_covers_every_block_type():
+    """A block type added to the guide's body fails this until journey 1 fills it too."""
+    assert set(RoleGuideStreamBlock.base_blocks) == set(EVERY_BLOCK)
+
+
+def fill_every_block(page, live_server):
+    """Add each block type in turn and fill it the way an editor would."""
+    values = EVERY_BLOCK
+    for index, (name, typed) in enumerate(values.items()):
+        add_stream_block(page, typed["label"])
+        prefix = f"body-{index}-value"
+        page.fill(f"#{prefix}-heading", typed["heading"])
+        if name == "section":
+            fill_rich_text(page, f"{prefix}-body", SECTION_TEXT)
+        elif name == "skills_list":
+            page.fill(f"#{prefix}-skills-0-value-name", typed["skill"])
+            # The tool does not exist yet: create it from inside the chooser.
+            modal = choose_in_chooser(page, f"{prefix}-skills-0-value-tools-0-value")
+            modal.locator("#tab-label-create").click()
+            modal.locator("input[name=name]").fill(NEW_TOOL)
+            modal.locator("input[name=website]").fill("https://greatexpectations.io")
+            modal.get_by_role("button", name="Create").click()
+        elif name == "day_in_the_life":
+            page.fill(f"#{prefix}-moments-0-value-label", typed["moment"])
+            page.fill(f"#{prefix}-moments-0-value-narrative", typed["narrative"])
+        elif name == "career_path":
+            add_list_item(page, f"{prefix}-levels-0-value-title")
+            for n, (title, summary) in enumerate(typed["levels"]):
+                page.fill(f"#{prefix}-levels-{n}-value-title", title)
+                page.fill(f"#{prefix}-levels-{n}-value-summary", summary)
+        elif name == "salary_table":
+            page.select_option(f"#{prefix}-currency", typed["currency"])
+            row = f"{prefix}-rows-0-value"
+            for field in (
+                "level",
+                "experience_min_years",
+                "experience_max_years",
+                "base_salary_min",
+                "base_salary_max",
+                "equity_bonus_percent_min",
+                "equity_bonus_percent_max",
+            ):
+                page.fill(f"[name='{row}-{field}']", typed[field])
+            page.fill(f"#{prefix}-source_note", typed["source_note"])
+            page.fill(f"#{prefix}-as_of_year", typed["as_of_year"])
+        elif name == "companies_hiring":
+            modal = choose_in_chooser(page, f"{prefix}-companies-0-value")
+            modal.locator("[data-chooser-modal-choice]", has_text="Acme Robotics").click()
+        elif name == "call_to_action":
+            page.fill(f"#{prefix}-text", typed["text"])
+            page.fill(f"#{prefix}-button_label", typed["button_label"])
+            page.fill(f"#{prefix}-link_url", typed["link_url"])
+        elif name == "faq":
+            modal = choose_in_chooser(page, f"{prefix}-entries-0-value")
+            modal.locator("[data-chooser-modal-choice]", has_text="Is it remote?").click()
+
+
+def test_a_new_guide_with_every_block_type_is_saved_previewed_published_and_served(
+    live_server, browser
+):
+    from playwright.sync_api import expect
+
+    from roles.models import RoleGuidePage, Tool
+    from tests.factories import make_category, make_company, make_faq, make_site_tree
+
+    expect.set_options(timeout=20_000)
+    _, index = make_site_tree()
+    make_category("Data")
+    make_company("Acme Robotics")
+    make_faq("Is it remote?", "<p>Often, yes.</p>")
+    page = logged_in_editor_page(browser, live_server)
+    page.set_viewport_size({"width": 1400, "height": 900})
+
+    page.goto(f"{live_server.url}/admin/pages/add/roles/roleguidepage/{index.pk}/")
+    page.fill("#id_title", "Data Reliability Engineer 2026")
+    page.fill("#id_role_name", "Data Reliability Engineer")
+    page.fill("#id_year", "2026")
+    modal = choose_in_chooser(page, "id_category")
+    modal.locator("[data-chooser-modal-choice]", has_text="Data").click()
+    page.fill("#id_intro", "Engineers who keep data correct, complete and on time.")
+    fill_every_block(page, live_server)
+
+    page.get_by_role("button", name="Save draft").click()
+    # (Wagtail 8 may have autosaved the new page already: then the message says "updated".)
+    expect(page.locator(".messages")).to_contain_text("Page 'Data Reliability Engineer 2026' has")
+    guide = RoleGuidePage.objects.get(slug="data-reliability-engineer-2026")
+    assert not guide.live
+    tool = Tool.objects.get(name=NEW_TOOL)
+
+    # The preview (the reference client, with a token) shows the draft's blocks.
+    open_preview_panel(page)
+    client = preview_panel(page).frame_locator("iframe")
+    expect(client.locator("h1")).to_have_text("Data Reliability Engineer 2026")
+    for typed in EVERY_BLOCK.values():
+        expect(client.locator("main")).to_contain_text(typed["heading"])
+    expect(client.locator("main")).to_contain_text(NEW_TOOL)
+    assert api_query(browser, live_server, GUIDE_QUERY, slug=guide.slug)["roleGuide"] is None
+
+    publish_from_footer(page)
+    served = api_query(browser, live_server, GUIDE_QUERY, slug=guide.slug)["roleGuide"]
+    assert served["title"] == "Data Reliability Engineer 2026"
+    assert served["category"] == {"name": "Data"}
+    blocks = {block["blockType"]: block for block in served["body"]}
+    assert [block["blockType"] for block in served["body"]] == [
+        type(RoleGuideStreamBlock.base_blocks[name]).__name__ for name in EVERY_BLOCK
+    ]
+    typed = EVERY_BLOCK
+    assert blocks["SectionBlock"]["heading"] == typed["section"]["heading"]
+    assert SECTION_TEXT in blocks["SectionBlock"]["body"]
+    assert blocks["SkillsListBlock"]["skills"] == [
+        {
+            "name": typed["skills_list"]["skill"],
+            "tools": [{"name": NEW_TOOL, "website": "https://greatexpectations.io"}],
+        }
+    ]
+    assert tool.slug == "great-expectations"
+    assert blocks["DayInTheLifeBlock"]["moments"] == [
+        {"label": "Morning", "narrative": typed["day_in_the_life"]["narrative"]}
+    ]
+    assert blocks["CareerPathBlock"]["levels"] == [
+        {"title": title, "summary": summary} for title, summary in typed["career_path"]["levels"]
+    ]
+    salary = blocks["SalaryTableBlock"]
+    assert (salary["heading"], salary["currency"], salary["sourceNote"], salary["asOfYear"]) == (
+        "Pay",
+        "EUR",
+        "Figures from a 2026 survey.",
+        2026,
+    )
+    assert salary["rows"] == [
+        {
+            "level": "Entry-Level",
+            "experienceMinYears": 0,
+            "experienceMaxYears": 2,
+            "baseSalaryMin": 65000,
+            "baseSalaryMax": 80000,
+            "equityBonusPercentMin": 5,
+            "equityBonusPercentMax": 10,
+            "baseSalaryDisplay": salary["rows"][0]["baseSalaryDisplay"],
+        }
+    ]
+    assert "65,000" in salary["rows"][0]["baseSalaryDisplay"]
+    assert blocks["CompaniesHiringBlock"]["companies"] == [{"name": "Acme Robotics"}]
+    assert blocks["CallToActionBlock"] == {
+        "blockType": "CallToActionBlock",
+        "heading": "Ready to apply?",
+        "text": "Send us your profile.",
+        "buttonLabel": "Apply now",
+        "linkUrl": "https://example.com/apply",
+        "href": "https://example.com/apply",
+    }
+    assert blocks["FaqBlock"] == {
+        "blockType": "FaqBlock",
+        "heading": "Questions",
+        "entries": [{"question": "Is it remote?"}],
+    }
