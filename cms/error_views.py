@@ -11,7 +11,7 @@ from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import HttpResponse
 from django.views import defaults
 
-from cms.api import errors
+from cms.api.errors import ErrorCode
 
 API_PREFIX = "/graphql"
 
@@ -31,32 +31,32 @@ def bad_request(request, exception, template_name="400.html"):
     if not is_api(request):
         return defaults.bad_request(request, exception, template_name)
     if isinstance(exception, RequestDataTooBig):
-        return json_error(413, "REQUEST_TOO_LARGE", "The request body is too large.")
+        return json_error(413, ErrorCode.REQUEST_TOO_LARGE, "The request body is too large.")
     if isinstance(exception, TooManyFieldsSent):
-        return json_error(400, errors.BAD_REQUEST, "The request has too many parameters.")
+        return json_error(400, ErrorCode.BAD_REQUEST, "The request has too many parameters.")
     # DisallowedHost and other SuspiciousOperation: say what, not the details.
     message = "Bad request."
     if type(exception).__name__ == "DisallowedHost":
         message = "This host name is not served here."
-    return json_error(400, errors.BAD_REQUEST, message)
+    return json_error(400, ErrorCode.BAD_REQUEST, message)
 
 
 def permission_denied(request, exception, template_name="403.html"):
     if not is_api(request):
         return defaults.permission_denied(request, exception, template_name)
-    return json_error(403, "FORBIDDEN", "Forbidden.")
+    return json_error(403, ErrorCode.FORBIDDEN, "Forbidden.")
 
 
 def page_not_found(request, exception, template_name="404.html"):
     if not is_api(request):
         return defaults.page_not_found(request, exception, template_name)
-    return json_error(404, errors.NOT_FOUND, "Not found. The GraphQL endpoint is /graphql/.")
+    return json_error(404, ErrorCode.NOT_FOUND, "Not found. The GraphQL endpoint is /graphql/.")
 
 
 def server_error(request, template_name="500.html"):
     if not is_api(request):
         return defaults.server_error(request, template_name)
-    return json_error(500, errors.INTERNAL_SERVER_ERROR, "Internal server error.")
+    return json_error(500, ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error.")
 
 
 def csrf_failure(request, reason=""):
@@ -64,4 +64,4 @@ def csrf_failure(request, reason=""):
         from django.views.csrf import csrf_failure as django_csrf_failure
 
         return django_csrf_failure(request, reason)
-    return json_error(403, "FORBIDDEN", "CSRF verification failed.")
+    return json_error(403, ErrorCode.FORBIDDEN, "CSRF verification failed.")

@@ -30,7 +30,8 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django_ratelimit.core import get_usage
 
-RATE_LIMITED = "RATE_LIMITED"
+from cms.api.errors import ErrorCode
+
 GRAPHQL_PATH = "/graphql/"
 ADMIN_PASSWORD_RESET_PATH = "/admin/password_reset/"
 # Wagtail's forms that check a page's or a collection's password (no username).
@@ -78,7 +79,7 @@ def graphql_refusal(found):
         "errors": [
             {
                 "message": f"Too many requests. Try again in {seconds} seconds.",
-                "extensions": {"code": RATE_LIMITED, "retryAfter": seconds},
+                "extensions": {"code": str(ErrorCode.RATE_LIMITED), "retryAfter": seconds},
             }
         ]
     }
@@ -181,7 +182,7 @@ class UncachedBudget:
         if self.refusal is not None:
             from cms.api.errors import ApiError
 
-            raise ApiError("Too many requests.", RATE_LIMITED)
+            raise ApiError("Too many requests.", ErrorCode.RATE_LIMITED)
         return execute(sql, params, many, context)
 
 

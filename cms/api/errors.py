@@ -9,6 +9,7 @@ a client and our faults are never blamed on it.
 """
 
 import logging
+from enum import StrEnum
 from pathlib import Path
 
 import django
@@ -20,13 +21,33 @@ from graphql import GraphQLError, GraphQLSyntaxError
 
 logger = logging.getLogger("cms.api")
 
-BAD_REQUEST = "BAD_REQUEST"
-METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
-PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
-VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
-BAD_USER_INPUT = "BAD_USER_INPUT"
-NOT_FOUND = "NOT_FOUND"
-INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
+
+class ErrorCode(StrEnum):
+    """Every `extensions.code` a client can receive (listed in frontend_contract/README.md)."""
+
+    BAD_REQUEST = "BAD_REQUEST"
+    METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
+    FORBIDDEN = "FORBIDDEN"
+    NOT_FOUND = "NOT_FOUND"
+    REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE"
+    GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
+    GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+    BAD_USER_INPUT = "BAD_USER_INPUT"
+    QUERY_TOO_LARGE = "QUERY_TOO_LARGE"
+    TOO_MANY_ALIASES = "TOO_MANY_ALIASES"
+    QUERY_TOO_DEEP = "QUERY_TOO_DEEP"
+    QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
+    BATCH_TOO_LARGE = "BATCH_TOO_LARGE"
+    PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
+    PERSISTED_QUERY_HASH_MISMATCH = "PERSISTED_QUERY_HASH_MISMATCH"
+    PERSISTED_QUERY_NOT_ALLOWED = "PERSISTED_QUERY_NOT_ALLOWED"
+    PREVIEW_TOKEN_INVALID = "PREVIEW_TOKEN_INVALID"
+    PREVIEW_TOKEN_EXPIRED = "PREVIEW_TOKEN_EXPIRED"
+    PREVIEW_TOKEN_PAGE_MISMATCH = "PREVIEW_TOKEN_PAGE_MISMATCH"
+    RENDITION_LIMIT_EXCEEDED = "RENDITION_LIMIT_EXCEEDED"
+    RATE_LIMITED = "RATE_LIMITED"
+    INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
+
 
 # Exceptions that a client's arguments can provoke (an unknown `order` field, a malformed
 # `contentType` or id): the client's fault only on a field the client gave arguments, and only
@@ -42,17 +63,50 @@ ARGUMENT_READERS = (
 # graphql-core's module that coerces argument values: its errors are the client's.
 ARGUMENT_COERCION = str(Path(graphql.__file__).parent / "execution" / "values.py")
 INTERNAL_MESSAGE = "Internal server error."
-# graphql-core's words when the request names no runnable operation.
-OPERATION_SELECTION_MESSAGES = ("Unknown operation named", "Must provide operation name")
+
+
+class MessageKind(StrEnum):
+    """What one of graphql-core's errors is about, where only its words tell."""
+
+    VARIABLE = "variable"  # a variable's value the client sent is wrong
+    OPERATION_SELECTION = "operation selection"  # no runnable operation was named
+    TOKEN_LIMIT = "token limit"  # the parser stopped at `max_tokens`
+    OTHER = "other"
+
+
+def graphql_core_message_kind(error: GraphQLError) -> MessageKind:
+    """The one place that reads graphql-core's message text (it gives no codes of its own).
+
+    Checked against graphql-core 3.2's wording; `tests/cms/api` covers each case, so a change
+    of wording in an upgrade fails a test instead of changing a code silently."""
+    message = error.message
+    if message.startswith("Variable '$"):
+        return MessageKind.VARIABLE
+    if message.startswith(("Unknown operation named", "Must provide operation name")):
+        return MessageKind.OPERATION_SELECTION
+    if isinstance(error, GraphQLSyntaxError) and "tokens" in message:
+        return MessageKind.TOKEN_LIMIT
+    return MessageKind.OTHER
 
 
 class ApiError(GraphQLError):
     """A GraphQL error with a code a client can branch on."""
 
-    code = BAD_USER_INPUT
+    code = ErrorCode.BAD_USER_INPUT
 
-    def __init__(self, message, code=None):
-        super().__init__(message, extensions={"code": code or self.code})
+    def __init__(self, message: str, code: ErrorCode | None = None):
+        super().__init__(message, extensions={"code": str(code or self.code)})
+
+
+class RequestError(Exception):
+    """The HTTP request itself is wrong (before any GraphQL runs); carries an HTTP status."""
+
+    def __init__(self, message: str, code: ErrorCode = ErrorCode.BAD_REQUEST, status: int = 400):
+        super().__init__(message)
+        self.code, self.status = code, status
+
+    def as_json(self) -> dict:
+        return {"message": str(self), "extensions": {"code": str(self.code)}}
 
 
 def raised_from(exception):
@@ -87,7 +141,7 @@ def format_graphql_errors(errors):
     formatted, faults = [], []
     for error in errors:
         formatted.append(format_graphql_error(error, log=False))
-        if formatted[-1]["extensions"]["code"] == INTERNAL_SERVER_ERROR:
+        if formatted[-1]["extensions"]["code"] == ErrorCode.INTERNAL_SERVER_ERROR:
             faults.append(error)
     if faults:
         log_fault(faults[0], len(faults))
@@ -109,29 +163,25 @@ def format_graphql_error(error, log=True):
     formatted = dict(error.formatted)
     original = error.original_error
     code = (error.extensions or {}).get("code")
+    kind = graphql_core_message_kind(error)
     if code:
         pass
     elif isinstance(error, GraphQLSyntaxError):
-        code = PARSE_FAILED
-    elif error.message.startswith("Variable '$"):
-        code = BAD_USER_INPUT
-    elif error.message.startswith(OPERATION_SELECTION_MESSAGES):
-        code = BAD_REQUEST
+        code = ErrorCode.GRAPHQL_PARSE_FAILED
+    elif kind is MessageKind.VARIABLE:
+        code = ErrorCode.BAD_USER_INPUT
+    elif kind is MessageKind.OPERATION_SELECTION:
+        code = ErrorCode.BAD_REQUEST
     elif original is None:
-        code = VALIDATION_FAILED
+        code = ErrorCode.GRAPHQL_VALIDATION_FAILED
     elif caused_by_arguments(error, original):
-        code = BAD_USER_INPUT
+        code = ErrorCode.BAD_USER_INPUT
         if not isinstance(original, GraphQLError):  # words meant for us, not the client
             formatted["message"] = f"Invalid argument for '{error.path[-1] if error.path else ''}'."
     else:
         if log:
             log_fault(error)
-        code = INTERNAL_SERVER_ERROR
+        code = ErrorCode.INTERNAL_SERVER_ERROR
         formatted["message"] = INTERNAL_MESSAGE
-    formatted["extensions"] = {**(formatted.get("extensions") or {}), "code": code}
+    formatted["extensions"] = {**(formatted.get("extensions") or {}), "code": str(code)}
     return formatted
-
-
-def format_http_error(status_code, message):
-    code = METHOD_NOT_ALLOWED if status_code == 405 else BAD_REQUEST
-    return {"message": message, "extensions": {"code": code}}

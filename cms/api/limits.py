@@ -29,12 +29,8 @@ from graphql import (
 )
 from graphql.execution.values import get_argument_values
 
-from cms.api.errors import ApiError
+from cms.api.errors import ApiError, ErrorCode
 
-TOO_DEEP = "QUERY_TOO_DEEP"
-TOO_COMPLEX = "QUERY_TOO_COMPLEX"
-TOO_LARGE = "QUERY_TOO_LARGE"
-TOO_MANY_ALIASES = "TOO_MANY_ALIASES"
 PAGE_SIZE_ARGUMENTS = ("perPage", "limit")
 
 DEFAULTS = {
@@ -178,7 +174,7 @@ def check_token_count(text):
     for match in TOKEN.finditer(text):
         count += match.group()[0] != "#"
         if count > most:
-            raise ApiError(f"The query has more than {most} tokens.", TOO_LARGE)
+            raise ApiError(f"The query has more than {most} tokens.", ErrorCode.QUERY_TOO_LARGE)
 
 
 def check_shape(document):
@@ -195,7 +191,7 @@ def check_shape(document):
             what = "operations" if name == "MAX_OPERATIONS" else "fragments"
             raise ApiError(
                 f"The document defines {count} {what}; at most {limit(name)} are allowed.",
-                TOO_COMPLEX,
+                ErrorCode.QUERY_TOO_COMPLEX,
             )
     _RepeatCounter(document).check()
 
@@ -255,7 +251,7 @@ class _RepeatCounter:
                 raise ApiError(
                     f"The query selects `{key}` {n} times in one place; at most {self.most} "
                     "are allowed.",
-                    TOO_COMPLEX,
+                    ErrorCode.QUERY_TOO_COMPLEX,
                 )
         return counts
 
@@ -265,7 +261,7 @@ def check_aliases(document):
     if aliases > limit("MAX_ALIASES"):
         raise ApiError(
             f"The query uses {aliases} aliases; at most {limit('MAX_ALIASES')} are allowed.",
-            TOO_MANY_ALIASES,
+            ErrorCode.TOO_MANY_ALIASES,
         )
 
 
@@ -443,12 +439,12 @@ def check_depth_and_cost(schema, document, operation_name, variables):
     if measure.depth > limit("MAX_DEPTH"):
         raise ApiError(
             f"The query is {measure.depth} levels deep; at most {limit('MAX_DEPTH')} are allowed.",
-            TOO_DEEP,
+            ErrorCode.QUERY_TOO_DEEP,
         )
     if measure.cost > limit("MAX_COST"):
         raise ApiError(
             f"The query would cost {measure.cost}; at most {limit('MAX_COST')} is allowed. "
             "Ask for fewer items per page or fewer nested lists.",
-            TOO_COMPLEX,
+            ErrorCode.QUERY_TOO_COMPLEX,
         )
     return measure

@@ -19,12 +19,11 @@ from grapple.utils import get_media_item_url, resolve_queryset
 from wagtail.images.models import Filter
 
 from cms import renditions
-from cms.api.errors import ApiError
+from cms.api.errors import ApiError, ErrorCode
 from cms.api.limits import register_field_cost
 from cms.api.search_input import check_search_window, clean_search_query
 from cms.media_privacy import is_private, private_collections, public_only
 
-RENDITION_LIMIT_EXCEEDED = "RENDITION_LIMIT_EXCEEDED"
 MEDIA_TYPES = ("ImageObjectType", "DocumentObjectType")
 
 SRCSET_DESCRIPTION = (
@@ -67,7 +66,7 @@ def spend_new_renditions(request, count):
         raise ApiError(
             f"One request may make at most {cap} new image renditions; the ones made so far "
             "are kept, so ask again for the rest.",
-            RENDITION_LIMIT_EXCEEDED,
+            ErrorCode.RENDITION_LIMIT_EXCEEDED,
         )
     request._new_renditions = made + count
 

@@ -14,11 +14,8 @@ from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
 from wagtail_headless_preview.models import PagePreview
 
 from cms.api import loaders
-from cms.api.errors import ApiError
+from cms.api.errors import ApiError, ErrorCode
 
-PREVIEW_TOKEN_INVALID = "PREVIEW_TOKEN_INVALID"
-PREVIEW_TOKEN_EXPIRED = "PREVIEW_TOKEN_EXPIRED"
-PREVIEW_TOKEN_PAGE_MISMATCH = "PREVIEW_TOKEN_PAGE_MISMATCH"
 SIGNER_SALT = "headlesspreview.token"  # wagtail-headless-preview's salt: its tokens are ours
 
 
@@ -37,7 +34,7 @@ def preview_signer():
 
 
 def invalid_token(message="The preview token is invalid."):
-    return ApiError(message, PREVIEW_TOKEN_INVALID)
+    return ApiError(message, ErrorCode.PREVIEW_TOKEN_INVALID)
 
 
 def token_identity(token):
@@ -51,7 +48,7 @@ def token_identity(token):
     except SignatureExpired as error:
         raise ApiError(
             "The preview token has expired. Press Preview in the admin for a new one.",
-            PREVIEW_TOKEN_EXPIRED,
+            ErrorCode.PREVIEW_TOKEN_EXPIRED,
         ) from error
     except BadSignature as error:
         raise invalid_token() from error
@@ -68,11 +65,11 @@ def page_from_preview_token(token):
     if preview is None:
         raise ApiError(
             "No preview is stored for this token (it may have been cleaned up).",
-            PREVIEW_TOKEN_INVALID,
+            ErrorCode.PREVIEW_TOKEN_INVALID,
         )
     page = preview.as_page()
     if "id" in identity and str(page.pk) != identity["id"]:
-        raise ApiError("The preview token is invalid.", PREVIEW_TOKEN_INVALID)
+        raise ApiError("The preview token is invalid.", ErrorCode.PREVIEW_TOKEN_INVALID)
     loaders.mark_preview()
     return page
 
@@ -101,7 +98,7 @@ def check_token_matches(page, id=None, slug=None, url_path=None, content_type=No
     )
     if mismatched:
         raise ApiError(
-            "This preview token was issued for another page.", PREVIEW_TOKEN_PAGE_MISMATCH
+            "This preview token was issued for another page.", ErrorCode.PREVIEW_TOKEN_PAGE_MISMATCH
         )
 
 

@@ -35,13 +35,12 @@ def schema_fingerprint():
     return hashlib.sha256(printed_schema().encode()).hexdigest()[:16]
 
 
-def answer_key(operation, host):
-    """Same question, same schema and API settings, same site: same answer."""
+def cache_key(prefix: str, host: str, question) -> str:
+    """The one way a cache key is made: same question (anything JSON can hold), same site,
+    same schema and API settings: same answer."""
     identity = json.dumps(
         [
-            operation.query,
-            operation.variables,
-            operation.operation_name,
+            question,
             host,
             schema_fingerprint(),
             settings.GRAPHQL_INTROSPECTION,
@@ -50,7 +49,13 @@ def answer_key(operation, host):
         sort_keys=True,
         separators=(",", ":"),
     )
-    return ANSWER_PREFIX + hashlib.sha256(identity.encode()).hexdigest()
+    return prefix + hashlib.sha256(identity.encode()).hexdigest()
+
+
+def answer_key(operation, host: str) -> str:
+    """An operation's answer, keyed on what it asks."""
+    question = [operation.query, operation.variables, operation.operation_name]
+    return cache_key(ANSWER_PREFIX, host, question)
 
 
 def may_cache(operation, request):
@@ -106,17 +111,9 @@ def content_changed(**kwargs):
 GET_PREFIX = "api:get:"
 
 
-def get_key(request):
-    identity = "|".join(
-        [
-            request.get_host(),
-            request.META.get("QUERY_STRING", ""),
-            schema_fingerprint(),
-            str(settings.GRAPHQL_INTROSPECTION),
-            str(settings.GRAPHQL_LIMITS),
-        ]
-    )
-    return GET_PREFIX + hashlib.sha256(identity.encode()).hexdigest()
+def get_key(request) -> str:
+    """A whole GET response, keyed on the raw query string (so a hit skips parsing)."""
+    return cache_key(GET_PREFIX, request.get_host(), request.META.get("QUERY_STRING", ""))
 
 
 def cached_get(request):
