@@ -1,9 +1,9 @@
-import json
-
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 
 from tests.factories import make_site_tree
+from tests.graphql_http import post_graphql
 
 
 @pytest.fixture(autouse=True)
@@ -24,13 +24,12 @@ def roles_index(site_tree):
     return site_tree[1]
 
 
-def post_graphql(client, query, variables=None, **extra):
-    return client.post(
-        "/graphql/",
-        data=json.dumps({"query": query, "variables": variables or {}}),
-        content_type="application/json",
-        **extra,
-    )
+@pytest.fixture
+def editor(client, db):
+    """The test client, signed in to the admin as a superuser."""
+    user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
+    client.force_login(user)
+    return client
 
 
 @pytest.fixture

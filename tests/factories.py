@@ -1,7 +1,11 @@
 """Plain functions that build real content in the test database."""
 
+import io
 import json
 
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
 from faqs.models import FaqEntry
@@ -46,6 +50,17 @@ def make_tool(name):
 
 def make_company(name, logo=None):
     return Company.objects.create(name=name, website="https://example.com", logo=logo)
+
+
+def png_bytes(width, height):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (width, height), (40, 120, 200)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def make_image(title="photo", width=1200, height=900, **fields):
+    file = ImageFile(io.BytesIO(png_bytes(width, height)), name=f"{title}.png")
+    return Image.objects.create(title=title, file=file, **fields)
 
 
 def salary_table_value(rows=1):

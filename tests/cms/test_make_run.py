@@ -11,11 +11,11 @@ import subprocess
 import threading
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests import ROOT
+
 ABSOLUTE_URL = re.compile(r"https?://[^\s\"'\\<>]+")
 GUIDE_QUERY = """{
   roleGuide(urlPath: "/roles/mlops-engineer-2026/") {

@@ -4,20 +4,17 @@ or /media/; documents are served by Wagtail's view, which asks for the login."""
 import json
 
 import pytest
-from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
-from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, CollectionViewRestriction
 
 from cms.models import SeoSettings
 from cms.renditions import contract_specs
-from tests.conftest import post_graphql
-from tests.factories import guide_body, make_company, make_guide
-from tests.test_media_renditions import make_image
+from tests.factories import guide_body, make_company, make_guide, make_image
+from tests.graphql_http import post_graphql
+from tests.settings_runner import STRONG_KEY, run_settings
 
 
 def run(client, query, variables=None):
@@ -25,33 +22,6 @@ def run(client, query, variables=None):
     body = response.json()
     assert "errors" not in body, body["errors"]
     return body["data"]
-
-
-@pytest.fixture
-def media(db):
-    """A public image and document, and one of each two levels below a login-restricted
-    collection (the restriction is on the grandparent only)."""
-    root = Collection.get_first_root_node()
-    private = root.add_child(name="Private")
-    CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
-    child = private.add_child(name="Child")
-    grandchild = child.add_child(name="Grandchild")
-    public_sibling = root.add_child(name="Privately named but public")
-    found = {
-        "public_image": make_image("public-photo", 400, 300, collection=public_sibling),
-        "child_image": make_image("secret-photo", 400, 300, collection=child),
-        "deep_image": make_image("deep-secret-photo", 400, 300, collection=grandchild),
-        "public_document": Document.objects.create(
-            title="public-report", file=ContentFile(b"public", name="public-report.txt")
-        ),
-        "child_document": Document.objects.create(
-            title="secret-report",
-            file=ContentFile(b"secret", name="secret-report.txt"),
-            collection=child,
-        ),
-    }
-    call_command("update_index", verbosity=0)
-    return found
 
 
 def test_lookups_and_lists_leave_out_private_media(client, media):
@@ -176,8 +146,6 @@ def test_private_documents_ask_for_the_login(client, media):
 
 @pytest.mark.parametrize("module", ["cms.settings.production", "cms.settings.dev"])
 def test_documents_are_served_through_wagtails_view(module):
-    from tests.test_settings import STRONG_KEY, run_settings
-
     code = "from django.conf import settings; print(settings.WAGTAILDOCS_SERVE_METHOD)"
     result = run_settings(module, {"SECRET_KEY": STRONG_KEY}, code=code)
     assert result.returncode == 0, result.stderr

@@ -4,24 +4,15 @@ CSP allows each host only while its setting turns it on."""
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def editor_client(client, db):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
-    client.force_login(user)
-    return client
+from tests import ROOT
 
 
 @pytest.mark.parametrize("url", ["/admin/", "/admin/account/", "/admin/users/"])
-def test_admin_pages_name_no_third_party(editor_client, url):
-    response = editor_client.get(url)
+def test_admin_pages_name_no_third_party(editor, url):
+    response = editor.get(url)
     assert response.status_code == 200
     html = response.content.decode()
     assert "gravatar.com" not in html

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from tests.conftest import post_graphql
+from tests.graphql_http import post_graphql
 
 LOGIN = "/admin/login/"
 

@@ -10,26 +10,14 @@ from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.test import override_settings
 from graphql import get_named_type
-from PIL import Image as PILImage
 from wagtail.images.models import Image, Rendition
 
 from cms.api.limits import FIELD_COSTS
 from cms.api.operations import operations
 from cms.api.schema import schema
 from cms.renditions import allowed_specs, contract_specs
-from tests.conftest import post_graphql
-from tests.factories import make_guide, publish
-
-
-def png_bytes(width, height):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (width, height), (40, 120, 200)).save(buffer, "PNG")
-    return buffer.getvalue()
-
-
-def make_image(title="photo", width=1200, height=900, **fields):
-    file = ImageFile(io.BytesIO(png_bytes(width, height)), name=f"{title}.png")
-    return Image.objects.create(title=title, file=file, **fields)
+from tests.factories import make_guide, make_image, png_bytes, publish
+from tests.graphql_http import post_graphql
 
 
 def run(client, query, variables=None):

@@ -4,7 +4,6 @@ image embeds render nothing, links to private documents carry no href."""
 from wagtail.images import get_image_model
 
 from tests.factories import make_guide
-from tests.test_media_privacy import media  # noqa: F401 (fixture)
 
 QUERY = '{ roleGuide(slug: "g") { body { ... on SectionBlock { body } } } }'
 
@@ -13,7 +12,7 @@ def section(html):
     return [{"type": "section", "value": {"heading": "Links", "body": html}}]
 
 
-def test_image_embeds_make_no_renditions_and_render_nothing(gql, roles_index, media):  # noqa: F811
+def test_image_embeds_make_no_renditions_and_render_nothing(gql, roles_index, media):
     renditions = get_image_model().get_rendition_model().objects
     html = (
         f'<p>Before</p><embed embedtype="image" id="{media["public_image"].pk}" format="left"/>'
@@ -26,7 +25,7 @@ def test_image_embeds_make_no_renditions_and_render_nothing(gql, roles_index, me
     assert "<img" not in served and "Before" in served and "After" in served
 
 
-def test_links_to_private_documents_have_no_href(gql, roles_index, media):  # noqa: F811
+def test_links_to_private_documents_have_no_href(gql, roles_index, media):
     private, public = media["child_document"], media["public_document"]
     html = (
         f'<p><a linktype="document" id="{private.pk}">secret</a> and '

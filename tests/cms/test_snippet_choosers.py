@@ -5,7 +5,6 @@ import json
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from faqs.models import FaqEntry
 from roles.models import Category, Company, Tool
@@ -24,13 +23,6 @@ MAKERS = {
     FaqEntry: lambda name: make_faq(question=name),
 }
 NAMES = ["WhyLabs", "dbt", "Apache Airflow", "kubeflow", "MLflow", "dbt Cloud"]
-
-
-@pytest.fixture
-def editor(client, db):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
-    client.force_login(user)
-    return client
 
 
 def modal(response):

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from cms.api.schema import schema
 from cms.structured_data import html_safe_json
 from tests.factories import make_faq, make_guide
+from tests.graphql_http import post_graphql
 
 TITLE = "</script><script>alert(1)</script> & \u2028\u2029"
 QUERY = '{ roleGuide(slug: "inject") { seo { structuredData } } }'
@@ -43,3 +44,14 @@ def test_admin_structured_data_preview_shows_no_markup(client, roles_index):
     html = response.content.decode()
     assert 'data-testid="structured-data"' in html
     assert "<script>alert(1)" not in html and "</script><script>" not in html
+
+
+def test_breadcrumbs_leave_out_unpublished_sections(client, roles_index):
+    make_guide(roles_index, "orphan", title="Orphan")
+    roles_index.unpublish()
+    query = '{ roleGuide(slug: "orphan") { seo { structuredData } } }'
+    data = json.loads(
+        post_graphql(client, query).json()["data"]["roleGuide"]["seo"]["structuredData"]
+    )
+    crumbs = next(n for n in data["@graph"] if n["@type"] == "BreadcrumbList")
+    assert [c["name"] for c in crumbs["itemListElement"]] == ["Home", "Orphan"]

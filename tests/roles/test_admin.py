@@ -1,21 +1,11 @@
-"""Editors author role guides and FAQ entries in the Wagtail admin: typed blocks, clear
-field-level errors, drafts, and nothing half-saved."""
+"""Editors author role guides in the Wagtail admin: typed blocks, clear field-level errors,
+drafts, and nothing half-saved."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from faqs.models import FaqEntry
 from roles.models import RoleGuidePage
 from tests.admin_forms import cta_form, guide_form, salary_table_form, section_form, skills_form
 from tests.factories import make_category, make_guide, make_tool, salary_table_value
-
-
-@pytest.fixture
-def editor(client, db):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
-    client.force_login(user)
-    return client
 
 
 def add_url(index):
@@ -136,39 +126,6 @@ def test_block_picker_knows_every_block(editor, roles_index):
     text = editor.get(add_url(roles_index)).content.decode()
     for label in ["Salary table", "Skills list", "Day in the life", "Career path", "FAQ"]:
         assert label in text
-
-
-def faq_form(question, answer, **actions):
-    return nested_form_data(
-        {"question": question, "answer": rich_text(answer), "topic": "Careers", **actions}
-    )
-
-
-def test_faq_draft_is_not_live_until_published(editor, gql):
-    response = editor.post("/admin/snippets/faqs/faqentry/add/", faq_form("New?", "<p>Yes.</p>"))
-    assert response.status_code == 302
-    entry = FaqEntry.objects.get(question="New?")
-    assert not entry.live
-    assert gql("{ faqEntries { question } }")["faqEntries"] == []
-
-    response = editor.post(
-        f"/admin/snippets/faqs/faqentry/edit/{entry.pk}/",
-        faq_form("New?", "<p>Yes.</p>", **{"action-publish": "action-publish"}),
-    )
-    assert response.status_code == 302
-    [served] = gql("{ faqEntries { question answer } }")["faqEntries"]
-    assert served["question"] == "New?"
-    assert served["answer"].startswith("<p") and "Yes.</p>" in served["answer"]
-
-
-def test_faq_needs_a_question_to_be_published(editor):
-    response = editor.post(
-        "/admin/snippets/faqs/faqentry/add/",
-        faq_form("", "<p>Yes.</p>", **{"action-publish": "action-publish"}),
-    )
-    assert response.status_code == 200
-    assert "This field is required." in response.content.decode()
-    assert not FaqEntry.objects.exists()
 
 
 @pytest.mark.parametrize(

@@ -1,43 +1,16 @@
 """The demo guide, loaded by its command and read back through GraphQL, matches the seed page."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
 from roles.models import RoleGuidePage
+from tests import ROOT
+from tests.queries import FULL_GUIDE_QUERY
 
-SEED = Path(__file__).parent / "fixtures" / "seed-mlops-engineer-2026.txt"
+SEED = ROOT / "tests" / "fixtures" / "seed-mlops-engineer-2026.txt"
 NOT_TOOLS = {"ML", "GitOps"}  # capitalised words in skill lines that name practices, not tools
-
-FULL_GUIDE_QUERY = """
-query Guide($path: String!) {
-  roleGuide(urlPath: $path) {
-    title roleName year intro
-    category { name slug }
-    body {
-      blockType
-      ... on SectionBlock { heading body }
-      ... on SkillsListBlock { heading skills { name tools { name slug } } }
-      ... on DayInTheLifeBlock { heading moments { label narrative } }
-      ... on CareerPathBlock { heading levels { title summary } }
-      ... on SalaryTableBlock {
-        heading currency sourceNote asOfYear
-        rows {
-          level levelDisplay currency experienceMinYears experienceMaxYears experienceDisplay
-          baseSalaryMin baseSalaryMax baseSalaryDisplay
-          equityBonusPercentMin equityBonusPercentMax equityBonusDisplay
-          internMonthlyMin internMonthlyMax internMonthlyDisplay
-        }
-      }
-      ... on CompaniesHiringBlock { heading companies { name } }
-      ... on CallToActionBlock { heading text buttonLabel href }
-      ... on FaqBlock { heading entries { question answer topic } }
-    }
-  }
-}
-"""
 
 
 @pytest.fixture(scope="module")

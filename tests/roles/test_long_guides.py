@@ -1,9 +1,7 @@
 """Long guides save and publish from the admin: the edit form of a 300-block guide has far
 more fields than Django's default DATA_UPLOAD_MAX_NUMBER_FIELDS (1,000)."""
 
-import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
 
 from roles.blocks import RoleGuideStreamBlock
 from roles.models import RoleGuidePage
@@ -56,13 +54,6 @@ def demo_like_blocks(count, tools, faqs):
         name = kind(0)[0]
         blocks += [kind(len(blocks)) for _ in range(block_counts[name]["max_num"])]
     return blocks + [kinds[0](n) for n in range(len(blocks), count)]
-
-
-@pytest.fixture
-def editor(client, db):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
-    client.force_login(user)
-    return client
 
 
 def test_a_300_block_guide_saves_and_publishes_from_the_admin(editor, roles_index, gql):

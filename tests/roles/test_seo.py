@@ -4,7 +4,6 @@ sitemap, and JSON-LD that uses schema.org's vocabulary correctly."""
 import json
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
@@ -147,13 +146,6 @@ def test_sitemap_lists_live_public_indexable_pages(gql, roles_index, settings):
     assert [e["path"] for e in entries] == ["/", "/roles/", "/roles/listed/"]
     assert entries[2]["url"] == "https://careers.example/roles/listed/"
     assert all(e["lastModified"] for e in entries)
-
-
-@pytest.fixture
-def editor(client, db):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
-    client.force_login(user)
-    return client
 
 
 def preview(editor, guide, mode, **fields):

@@ -4,6 +4,9 @@ import json
 
 import pytest
 
+from tests.factories import make_guide, salary_table_value
+from tests.graphql_http import post_graphql
+
 ROLE_QUERY = "{ roleGuides { pagination { total } } }"
 
 
@@ -123,3 +126,56 @@ def test_grapple_argument_errors_keep_their_message(client, site_tree):
     [error] = errors_of(response)
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert "cannot be used at the same time" in error["message"]
+
+
+def test_a_bug_in_a_resolver_is_not_blamed_on_the_client(client, roles_index, monkeypatch):
+    """A ValueError (or LookupError…) raised by our own code is INTERNAL_SERVER_ERROR."""
+    from roles import salary
+
+    make_guide(roles_index, "pay", body=[{"type": "salary_table", "value": salary_table_value()}])
+
+    def broken(self):
+        raise ValueError("bug: secret detail")
+
+    monkeypatch.setattr(salary.SalaryRow, "base_salary_display", property(broken))
+    response = post_graphql(
+        client,
+        '{ roleGuide(slug: "pay") { body { ... on SalaryTableBlock { rows { baseSalaryDisplay } }'
+        " } } }",
+    )
+    [error] = response.json()["errors"]
+    assert error["extensions"]["code"] == "INTERNAL_SERVER_ERROR"
+    assert "secret" not in error["message"]
+
+
+def test_a_bug_under_a_field_with_arguments_is_ours_too(client, roles_index, monkeypatch):
+    from cms.api import loaders
+
+    make_guide(roles_index, "pay")
+
+    def broken(page):
+        raise LookupError("bug: internal detail")
+
+    monkeypatch.setattr(loaders, "is_restricted", broken)
+    response = post_graphql(client, '{ roleGuide(slug: "pay") { title } }')
+    [error] = response.json()["errors"]
+    assert error["extensions"]["code"] == "INTERNAL_SERVER_ERROR"
+    assert "internal detail" not in error["message"]
+
+
+def test_client_argument_errors_stay_bad_user_input(client, site_tree):
+    for query in (
+        '{ pages(order: "no_such_field") { title } }',
+        '{ pages(contentType: "nonsense") { title } }',
+        '{ page(slug: "roles", site: "localhost", inSite: true) { title } }',
+    ):
+        [error] = post_graphql(client, query).json()["errors"]
+        assert error["extensions"]["code"] == "BAD_USER_INPUT", (query, error)
+
+
+def test_deeply_nested_json_is_a_bad_request(client, db):
+    response = client.post("/graphql/", data="[" * 100_000, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+    response = client.get("/graphql/", {"query": "{ __typename }", "variables": "[" * 5000})
+    assert response.status_code == 400

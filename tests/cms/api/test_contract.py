@@ -5,7 +5,6 @@ import json
 import os
 import re
 import subprocess
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -17,8 +16,8 @@ from cms.api.operations import operations
 from cms.api.schema import printed_schema
 from cms.management.commands.export_schema import persisted_query_manifest
 from roles.models import RoleGuidePage
+from tests import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = ROOT / "frontend_contract"
 SNAPSHOT = CONTRACT / "schema.graphql"
 RESPONSES = CONTRACT / "operations" / "__snapshots__"

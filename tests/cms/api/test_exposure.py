@@ -7,8 +7,8 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from cms.api.schema import schema
-from tests.conftest import post_graphql
 from tests.factories import guide_body, make_faq, make_guide
+from tests.graphql_http import post_graphql
 
 SITE_QUERIES = {
     "sites": "{ sites { rootPage { title } } }",

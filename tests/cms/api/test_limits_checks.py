@@ -5,10 +5,13 @@ import json
 import time
 
 import pytest
+from graphql import parse
 
 from cms.api import view
+from cms.api.limits import measure_operation
 from cms.api.operations import operations
-from tests.conftest import post_graphql
+from cms.api.schema import schema
+from tests.graphql_http import post_graphql
 
 MAX_SIZE = 20_000
 BOUND_SECONDS = 0.05
@@ -201,3 +204,11 @@ def test_the_cost_measure_counts_every_spread_in_linear_time(db, bound_seconds, 
         best = min(best, time.perf_counter() - start)
     assert measure.cost >= min(2**n, COST_CAP)
     assert best < bound_seconds
+
+
+def test_variable_defaults_count_in_the_cost():
+    sent = "query($n: Int) { roleGuides(perPage: $n) { items { title } } }"
+    default = "query($n: Int = 100) { roleGuides(perPage: $n) { items { title } } }"
+    graphql_schema = schema.graphql_schema
+    explicit = measure_operation(graphql_schema, parse(sent), None, {"n": 100})
+    assert measure_operation(graphql_schema, parse(default), None, {}).cost == explicit.cost

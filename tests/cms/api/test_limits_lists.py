@@ -10,8 +10,8 @@ from cms.api.ordering import list_fields
 from cms.api.view import schema
 from faqs.models import FaqEntry
 from roles.models import Tool
-from tests.conftest import post_graphql
 from tests.factories import make_guide, salary_table_value
+from tests.graphql_http import post_graphql
 
 
 def is_bounded(graphql_schema, type_name, field_name, field):

@@ -5,8 +5,8 @@ from graphql import GraphQLObjectType, GraphQLString, get_nullable_type
 
 from cms.api.errors import ApiError
 from cms.api.view import schema
-from tests.conftest import post_graphql
 from tests.factories import make_guide
+from tests.graphql_http import post_graphql
 
 PRIVATE = ["owner__password", "locked_by__email", "-draft_title", "latest_revision_created_at"]
 

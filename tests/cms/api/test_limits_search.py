@@ -4,8 +4,8 @@ import logging
 
 import pytest
 
-from tests.conftest import post_graphql
 from tests.factories import make_guide
+from tests.graphql_http import post_graphql
 
 SEARCH = "query ($q: String) { search(query: $q) { ... on RoleGuidePage { title } } }"
 BAD_SYNTAX = ['"', 'a:b:c "x', '"a" "', "a AND OR (", "NOT -x +y *", "o'brien \\ ''", "\x01\u200b"]

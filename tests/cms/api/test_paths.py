@@ -7,8 +7,8 @@ from wagtail.models import Site
 
 from home.models import HomePage
 from roles.models import RoleIndexPage
-from tests.conftest import post_graphql
 from tests.factories import make_guide, publish
+from tests.graphql_http import post_graphql
 
 EVERY_PATH = """
 {

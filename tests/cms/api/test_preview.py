@@ -9,7 +9,6 @@ from unittest import mock
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.signing import TimestampSigner
 from wagtail_headless_preview.models import PagePreview
 
@@ -25,13 +24,6 @@ query($token: String, $id: ID, $slug: String, $contentType: String) {
   }
 }
 """
-
-
-@pytest.fixture
-def editor(client, db):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

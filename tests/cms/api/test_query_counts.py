@@ -6,9 +6,9 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from tests.conftest import post_graphql
 from tests.factories import guide_body, make_category, make_company, make_faq, make_guide, make_tool
-from tests.test_demo_content import FULL_GUIDE_QUERY
+from tests.graphql_http import post_graphql
+from tests.queries import FULL_GUIDE_QUERY
 
 FULL_GUIDE_WITH_LOGOS = FULL_GUIDE_QUERY.replace(
     "companies { name }", "companies { name slug website logo { id title width height } }"

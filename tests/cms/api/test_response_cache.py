@@ -5,7 +5,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -14,7 +13,9 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction
 
+from tests import ROOT
 from tests.factories import guide_body, make_company, make_faq, make_guide, make_tool, publish
+from tests.graphql_http import post_graphql
 
 GUIDE = '{ roleGuide(slug: "cached") { title body { ... on FaqBlock { entries { question } } '
 GUIDE += "... on CompaniesHiringBlock { companies { name } } "
@@ -148,7 +149,6 @@ def test_errors_are_never_cached(client, guide):
         assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
 
 
-ROOT = Path(__file__).resolve().parent.parent
 OTHER_PROCESS = """
 import json, django
 django.setup()
@@ -201,3 +201,27 @@ def test_a_repeated_get_is_served_whole_from_the_cache(client, guide):
     page.title = "After"
     publish(page)
     assert client.get(url).json()["data"]["roleGuide"]["title"] == "After"
+
+
+def test_a_preview_is_never_cached_however_the_token_argument_is_written(client, roles_index):
+    guide = make_guide(roles_index, "previewed", title="Published")
+    draft = guide.get_latest_revision_as_object()
+    draft.title = "Draft"
+    token = draft.create_page_preview().token
+    # A comment between the argument and its colon used to slip past the preview check.
+    query = "query($t: String) { page(token #c\n : $t) { title } }"
+    assert post_graphql(client, query, {"t": token}).json()["data"]["page"] == {"title": "Draft"}
+    with CaptureQueriesContext(connection) as captured:
+        post_graphql(client, query, {"t": token})
+    assert len(captured) > 0  # answered afresh: the draft was not stored
+
+
+def test_creating_an_alias_is_seen_at_once(client, roles_index, site_tree):
+    from roles.models import RoleIndexPage
+
+    guide = make_guide(roles_index, "original")
+    listing = "{ roleGuides { pagination { total } } }"
+    assert post_graphql(client, listing).json()["data"]["roleGuides"]["pagination"]["total"] == 1
+    other = site_tree[0].add_child(instance=RoleIndexPage(title="Mirror", slug="mirror"))
+    guide.create_alias(parent=other, update_slug="original-alias")
+    assert post_graphql(client, listing).json()["data"]["roleGuides"]["pagination"]["total"] == 2
