@@ -1,8 +1,9 @@
 """SEO fields every page carries, and the final values a frontend publishes after fallbacks.
 
 title → the page's SEO title, else its title; description → the search description, else the
-intro as plain text cut at a word near 155 characters; image → the social image, else the hero
-image, else the site's default; canonical → the canonical URL, else the page's frontend URL.
+page type's fallback text (a role guide's intro) as plain text cut at a word near 155
+characters; image → the social image, else the page type's fallback (a role guide's hero image),
+else the site's default; canonical → the canonical URL, else the page's frontend URL.
 """
 
 from dataclasses import dataclass
@@ -58,11 +59,14 @@ class SeoFieldsMixin(models.Model):
         abstract = True
 
     def seo_fallback_description(self):
-        """Text to describe the page when no search description is set."""
-        return getattr(self, "intro", "") or ""
+        """Text (HTML allowed) to describe the page when no search description is set: a page
+        type with an intro overrides this."""
+        return ""
 
     def seo_fallback_image(self):
-        return getattr(self, "hero_image", None)
+        """The image for social cards when no social image is set: a page type with a hero
+        image overrides this."""
+        return None
 
 
 def shorten(text, length):

@@ -16,21 +16,29 @@ def page_saved(sender, instance, created=False, **kwargs):
         content_changed()
 
 
+# The models, beyond Wagtail's own, whose objects answers show: apps register them in their
+# AppConfig.ready() (`invalidate_on_change`), the way wagtail.contrib.frontend_cache is told.
+SERVED_MODELS: dict[type, bool] = {}  # model -> has drafts (goes live by publishing)
+
+
+def invalidate_on_change(model, *, has_drafts=False):
+    """Cached answers go stale when an object of `model` is deleted, and when one is saved
+    unless the model has drafts (then publishing and unpublishing do it, for every model)."""
+    SERVED_MODELS[model] = has_drafts
+    post_delete.connect(content_changed, sender=model, dispatch_uid=f"api-cache-del-{model}")
+    if not has_drafts:
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"api-cache-save-{model}")
+
+
 def connect():
     from cms.models import SeoSettings
-    from faqs.models import FaqEntry
-    from roles.models import Category, Company, Tool
 
-    restrictions = (PageViewRestriction, CollectionViewRestriction)
     for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
         signal.connect(content_changed, dispatch_uid=f"api-cache-{signal}")
-    for model in (Page, FaqEntry, *restrictions, Category, Company, Tool, Redirect, SeoSettings):
-        post_delete.connect(content_changed, sender=model, dispatch_uid=f"api-cache-del-{model}")
-    post_delete.connect(content_changed, sender=get_image_model(), dispatch_uid="api-cache-del-img")
-    for model in (Site, Collection, get_document_model()):
-        post_save.connect(content_changed, sender=model, dispatch_uid=f"api-cache-save-{model}")
-        post_delete.connect(content_changed, sender=model, dispatch_uid=f"api-cache-del-{model}")
+    post_delete.connect(content_changed, sender=Page, dispatch_uid="api-cache-del-page")
     post_save.connect(page_saved, dispatch_uid="api-cache-page-created")
-    # Snippets without drafts are live as soon as they are saved.
-    for model in (*restrictions, Category, Company, Tool, Redirect, SeoSettings, get_image_model()):
-        post_save.connect(content_changed, sender=model, dispatch_uid=f"api-cache-save-{model}")
+    restrictions = (PageViewRestriction, CollectionViewRestriction)
+    for model in (*restrictions, Redirect, SeoSettings, Site, Collection):
+        invalidate_on_change(model)
+    invalidate_on_change(get_image_model())
+    invalidate_on_change(get_document_model())

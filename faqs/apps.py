@@ -8,4 +8,8 @@ class FaqsConfig(AppConfig):
     verbose_name = "FAQs"
 
     def ready(self):
+        from cms.signal_handlers import invalidate_on_change
         from faqs import schema  # noqa: F401  (registers the root GraphQL fields)
+        from faqs.models import FaqEntry
+
+        invalidate_on_change(FaqEntry, has_drafts=True)

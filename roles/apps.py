@@ -9,8 +9,16 @@ class RolesConfig(AppConfig):
     def ready(self):
         from cms.api.limits import register_stream_sizes
         from cms.api.safe_urls import register_url_field
+        from cms.run_links import register_run_link
+        from cms.signal_handlers import invalidate_on_change
         from roles import schema  # noqa: F401  (registers the root GraphQL fields)
-        from roles.models import RoleGuidePage
+        from roles.demo.links import demo_guide_link
+        from roles.models import Category, Company, RoleGuidePage, Tool
+
+        # Shared snippets without drafts: live, and shown in answers, as soon as saved.
+        for model in (Category, Company, Tool):
+            invalidate_on_change(model)
+        register_run_link(demo_guide_link)
 
         # The API serves and costs a guide's body by the bounds its blocks state.
         body = RoleGuidePage._meta.get_field("body").stream_block

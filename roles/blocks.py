@@ -4,13 +4,11 @@ Every block sets an icon, a description and a preview value, so editors can tell
 in the block picker, and a docstring, which becomes its GraphQL description.
 """
 
-import copy
 
 from django.core.exceptions import ValidationError
 from grapple.models import GraphQLInt, GraphQLPage, GraphQLString
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.api import loaders
 from cms.api.blocks import ApiStructBlock, register_api_blocks
@@ -22,6 +20,7 @@ from cms.api.fields import (
     required_list,
 )
 from cms.api.safe_urls import safe_url
+from cms.blocks import SharedSnippetChooserBlock
 from roles.graphql_types import SalaryRowType
 from roles.salary import CURRENCY_CHOICES, SalaryRow
 
@@ -40,31 +39,6 @@ def require_ordered(errors, values, low_name, high_name, label):
         errors[high_name] = ValidationError(
             f"The {label} maximum ({high:,}) must not be below the minimum ({low:,})."
         )
-
-
-class SharedSnippetChooserBlock(SnippetChooserBlock):
-    """Chooses a shared snippet (a tool, company or FAQ entry).
-
-    Loads each distinct snippet once per page, however many times the page uses it (Wagtail's
-    own loader sends every repeat to the database, which SQLite then splits into batches), and
-    during an API request reuses what the request has loaded already (`cms/api/loaders.py`).
-    """
-
-    def bulk_to_python(self, values):
-        distinct_ids = list(dict.fromkeys(value for value in values if value is not None))
-        loaded = loaders.cached(self.model_class, distinct_ids)
-        missing = [pk for pk in distinct_ids if pk not in loaded]
-        if missing:
-            fetched = dict(zip(missing, super().bulk_to_python(missing), strict=True))
-            loaders.remember(self.model_class, {k: v for k, v in fetched.items() if v})
-            loaded.update(fetched)
-        seen = set()
-        result = []
-        for value in values:
-            obj = loaded.get(value)
-            result.append(copy.copy(obj) if obj is not None and value in seen else obj)
-            seen.add(value)
-        return result
 
 
 class SectionBlock(ApiStructBlock):

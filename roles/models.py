@@ -180,3 +180,9 @@ class RoleGuidePage(BasePage):
 
     def structured_data_nodes(self, page_url):
         return role_guide_nodes(self, page_url)
+
+    def seo_fallback_description(self):
+        return self.intro
+
+    def seo_fallback_image(self):
+        return self.hero_image

@@ -60,7 +60,7 @@ def remember(model, objects):
 
 def collect_chooser_ids(block, raw, found):
     """Add to `found[model]` every snippet id chosen anywhere in `raw`, a block's stored value."""
-    from roles.blocks import SharedSnippetChooserBlock
+    from cms.blocks import SharedSnippetChooserBlock
 
     if raw is None:
         return

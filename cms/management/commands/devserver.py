@@ -1,51 +1,10 @@
 """`make run`'s server: Django's runserver, whose output ends with the links to open."""
 
-import os
 import sys
 
-from django.contrib.auth import get_user_model
 from django.contrib.staticfiles.management.commands.runserver import Command as RunserverCommand
 
-
-def admin_login():
-    """How to log in: the default password while it still works, else the account's name."""
-    username = os.environ.get("ADMIN_USERNAME", "admin")
-    password = os.environ.get("ADMIN_PASSWORD", "admin")
-    user = get_user_model().objects.filter(username=username).first()
-    if user is None:
-        return "no admin account: run `manage.py ensure_admin`"
-    if user.check_password(password):
-        return f"log in as {username} / {password}"
-    return f"log in as {username}, with its password"
-
-
-def demo_guide_link(base):
-    """The reference client on the demo guide while it is live, else its page in the admin."""
-    from roles.management.commands.load_demo_content import Command as Loader
-
-    guide = Loader.find_guide()
-    if guide is None:
-        return "Demo guide", "none: run `manage.py load_demo_content`"
-    parts = guide.get_url_parts()
-    if guide.live and parts:
-        return "Demo guide", f"{base}/reference-client/?path={parts[2]}"
-    return "Demo guide", f"{base}/admin/pages/{guide.pk}/edit/  (not live)"
-
-
-def links(base):
-    """The block of links printed once the server listens: (label, URL and note) rows."""
-    return [
-        ("Admin", f"{base}/admin/  ({admin_login()})"),
-        ("GraphQL", f"{base}/graphql/  (GraphiQL in a browser)"),
-        demo_guide_link(base),
-    ]
-
-
-def links_block(base):
-    found = links(base)
-    width = max(len(label) for label, _ in found)
-    rows = [f"  {label.ljust(width)}  {target}" for label, target in found]
-    return "\n".join(["", "Ready:", *rows, ""])
+from cms.run_links import links_block
 
 
 class Command(RunserverCommand):
