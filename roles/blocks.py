@@ -4,6 +4,7 @@ Every block sets an icon, a description and a preview value, so editors can tell
 in the block picker, and a docstring, which becomes its GraphQL description.
 """
 
+import json
 
 from django.core.exceptions import ValidationError
 from grapple.models import GraphQLInt, GraphQLPage, GraphQLString
@@ -22,7 +23,7 @@ from cms.api.fields import (
 from cms.api.safe_urls import safe_url
 from cms.blocks import SharedSnippetChooserBlock
 from roles.graphql_types import SalaryRowType
-from roles.salary import CURRENCY_CHOICES, SalaryRow
+from roles.salary import CURRENCY_CHOICES, CURRENCY_SYMBOLS, SalaryRow
 
 SECTION_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
 MAX_YEARS_OF_EXPERIENCE = 50
@@ -259,6 +260,9 @@ class SalaryRowBlock(ApiStructBlock):
     class Meta:
         icon = "form"
         label = "Salary row"
+        # Four lines and the strings readers will see (roles/static/roles/salary_editor.*).
+        form_template = "roles/admin/salary_row_form.html"
+        form_classname = "struct-block salary-row"
 
 
 class SalaryTableBlock(ApiStructBlock):
@@ -296,6 +300,11 @@ class SalaryTableBlock(ApiStructBlock):
     def get_context(self, value, parent_context=None):
         return {**super().get_context(value, parent_context), "rows": table_rows(value)}
 
+    def get_form_context(self, value, prefix="", errors=None):
+        # The editor's live preview formats amounts with the same symbols as the API.
+        context = super().get_form_context(value, prefix=prefix, errors=errors)
+        return {**context, "currency_symbols": json.dumps(CURRENCY_SYMBOLS)}
+
     def clean(self, value):
         value = super().clean(value)
         has_money = any(
@@ -313,6 +322,8 @@ class SalaryTableBlock(ApiStructBlock):
 
     class Meta:
         template = "roles/blocks/salary_table.html"
+        form_template = "roles/admin/salary_table_form.html"
+        form_classname = "struct-block salary-table"
         icon = "table"
         label = "Salary table"
         description = "Base salary, equity/bonus and intern pay by level."

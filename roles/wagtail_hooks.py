@@ -1,3 +1,6 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -41,3 +44,16 @@ class RoleLibraryGroup(SnippetViewSetGroup):
 
 
 register_snippet(RoleLibraryGroup)
+
+
+# Wagtail 8 has no insert_editor_css: the stylesheet is on every admin page, scoped to its forms.
+@hooks.register("insert_global_admin_css")
+def salary_editor_css():
+    """The salary table editor's compact layout (SalaryTableBlock's form templates)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("roles/salary_editor.css"))
+
+
+@hooks.register("insert_editor_js")
+def salary_editor_js():
+    """The salary table editor's currency labels and live display strings."""
+    return format_html('<script src="{}"></script>', static("roles/salary_editor.js"))
