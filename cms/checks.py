@@ -113,3 +113,14 @@ def check_rate_limit_cache(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@checks.register()
+def check_graphql_schema(app_configs, **kwargs):
+    """The schema builds, with everything cms/api/grapple_compat.py expects of grapple (run by
+    `manage.py check`, runserver and, in production, before serving)."""
+    try:
+        import cms.api.schema  # noqa: F401
+    except ImproperlyConfigured as error:
+        return [checks.Error(str(error), id="cms.E004")]
+    return []

@@ -2,8 +2,8 @@
 
 import graphene
 from grapple.helpers import register_graphql_schema
-from grapple.registry import registry
 
+from cms.api.grapple_compat import registry
 from cms.api.listing import listing_type, page_arguments, paginate, window, window_arguments
 from faqs.models import FaqEntry
 

@@ -1,13 +1,11 @@
 """Root GraphQL fields for role guides: one guide by slug or path, and a filtered listing."""
 
 import graphene
-from django.core.paginator import Paginator
 from grapple.helpers import register_graphql_schema
-from grapple.registry import registry
-from grapple.types.structures import PaginationType
 
 from cms.api import loaders
 from cms.api.errors import ApiError
+from cms.api.grapple_compat import PaginationType, get_paginated_result, registry
 from cms.api.listing import window, window_arguments
 from cms.api.paths import page_at_path, site_root_path
 from cms.api.selection import selected_paths
@@ -44,28 +42,16 @@ def visible_guides():
 
 
 def paginate(queryset, page, per_page, with_body=True):
+    """One page of guides (grapple's pagination: a page past the last gives the last)."""
     if page < 1:
         raise ApiError("`page` starts at 1.")
     if not 1 <= per_page <= MAX_PER_PAGE:
         raise ApiError(f"`perPage` must be between 1 and {MAX_PER_PAGE}.")
-    paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
-    number = min(page, max(paginator.num_pages, 1))
-    page_obj = paginator.page(number)
-    items = list(page_obj.object_list)
+    result = get_paginated_result(queryset, page, per_page)
+    items = list(result.items)
     if with_body:
         loaders.prime_stream_snippets(items, "body")
-    return RoleGuideListing(
-        items=items,
-        pagination=PaginationType(
-            total=paginator.count,
-            count=len(items),
-            per_page=per_page,
-            current_page=page_obj.number,
-            prev_page=page_obj.previous_page_number() if page_obj.has_previous() else None,
-            next_page=page_obj.next_page_number() if page_obj.has_next() else None,
-            total_pages=paginator.num_pages,
-        ),
-    )
+    return RoleGuideListing(items=items, pagination=result.pagination)
 
 
 @register_graphql_schema

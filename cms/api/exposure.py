@@ -6,12 +6,12 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from grapple.utils import resolve_queryset
 from taggit.models import Tag, TaggedItem
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from cms.api.grapple_compat import resolve_queryset
 from cms.api.preview import resolve_page_lookup
 from cms.api.visibility import is_visible
 

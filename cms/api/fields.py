@@ -7,7 +7,8 @@ these helpers give frontends the concrete type instead (`[SkillBlock!]!`, `[Tool
 import graphene
 from django.apps import apps
 from grapple.models import GraphQLField
-from grapple.registry import registry
+
+from cms.api.grapple_compat import registry
 
 
 def required_list(of_type):

@@ -2,9 +2,9 @@
 (`{ items, pagination { total … } }`, as `roleGuides` has) where a frontend needs a total."""
 
 import graphene
-from grapple.types.structures import PaginationType
 
 from cms.api.errors import ApiError
+from cms.api.grapple_compat import PaginationType
 
 MAX_LIMIT = 100  # as grapple's MAX_PAGE_SIZE: the most items one list field returns
 DEFAULT_PER_PAGE = 20

@@ -14,12 +14,11 @@
 
 from django.db.models import QuerySet
 from graphql import GraphQLObjectType, default_field_resolver, get_named_type
-from grapple.settings import grapple_settings
-from grapple.utils import get_media_item_url, resolve_queryset
 from wagtail.images.models import Filter
 
 from cms import renditions
 from cms.api.errors import ApiError, ErrorCode
+from cms.api.grapple_compat import get_media_item_url, grapple_settings, resolve_queryset
 from cms.api.limits import register_field_cost
 from cms.api.search_input import check_search_window, clean_search_query
 from cms.media_privacy import is_private, private_collections, public_only

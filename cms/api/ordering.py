@@ -22,9 +22,9 @@ from graphql import (
     get_named_type,
     get_nullable_type,
 )
-from grapple.settings import grapple_settings
 
 from cms.api.errors import ApiError
+from cms.api.grapple_compat import grapple_settings
 from cms.api.limits import LIST_SIZES, PAGE_SIZE_ARGUMENTS
 from cms.api.search_input import clean_search_query
 

@@ -4,8 +4,9 @@ Kept apart from `visibility.py` because grapple imports it while building its ow
 """
 
 import graphene
-from grapple.types.interfaces import PageInterface as GrapplePageInterface
 from wagtail.models import Page
+
+from cms.api.grapple_compat import PageInterface as GrapplePageInterface
 
 
 class PageInterface(GrapplePageInterface):

@@ -49,8 +49,9 @@ def page_by_path(info, url_path, content_type=None, site=None, **kwargs):
     """`page(urlPath:)` and `Site.page(urlPath:)`: the live, public page at that path in the site
     asked for (`site`, `inSite`, the Site's own) or the requesting site. grapple's lookup matched
     any page whose tree path ended so: '/mlops-engineer-2026/' found the guide."""
-    from grapple.types.pages import get_site_filter
     from wagtail.models import Page
+
+    from cms.api.grapple_compat import get_site_filter
 
     if site is None or isinstance(site, str):
         site = get_site_filter(info, site=site, **kwargs)

@@ -11,12 +11,12 @@ import secrets
 
 from django.conf import settings
 from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
-from wagtail_headless_preview.models import PagePreview
 
-from cms.api import loaders
+from cms.api import grapple_compat, loaders
 from cms.api.errors import ApiError, ErrorCode
+from cms.api.grapple_compat import PREVIEW_SIGNER_SALT, PagePreview
 
-SIGNER_SALT = "headlesspreview.token"  # wagtail-headless-preview's salt: its tokens are ours
+SIGNER_SALT = PREVIEW_SIGNER_SALT  # wagtail-headless-preview's salt: its tokens are ours
 
 
 NONCE_BYTES = 32  # 256 random bits: the page and the time are not enough to forge a token
@@ -117,9 +117,7 @@ def purge_expired_previews():
 
 def PagesQuery():  # noqa: N802 (mirrors grapple's factory)
     """grapple's `page`/`pages` fields, with token lookups going through the checks above."""
-    from grapple.types.pages import PagesQuery as grapple_pages_query
-
-    base = grapple_pages_query()
+    base = grapple_compat.PagesQuery()
 
     class Mixin(base):
         def resolve_page(self, info, **kwargs):

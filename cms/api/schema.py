@@ -14,6 +14,7 @@ the same live/public filter as every other path (see `restrict_resolvers`).
 from graphql import GraphQLInterfaceType, GraphQLNonNull, GraphQLObjectType, print_schema
 from grapple.schema import schema as grapple_schema
 
+from cms.api.grapple_compat import check_schema
 from cms.api.media import protect_media_fields
 from cms.api.ordering import guard_list_arguments
 from cms.api.safe_urls import guard_url_fields
@@ -105,6 +106,7 @@ def restrict_resolvers(graphql_schema):
 
 
 schema = grapple_schema
+check_schema(schema.graphql_schema, removed_page_fields=EDITORIAL_PAGE_FIELDS)
 remove_editorial_fields(schema.graphql_schema)
 restrict_resolvers(schema.graphql_schema)
 protect_media_fields(schema.graphql_schema)  # private images/documents, renditions: media.py

@@ -1,8 +1,8 @@
 """GraphQL types for SEO values and sitemap entries."""
 
 import graphene
-from grapple.types.images import get_image_type
 
+from cms.api.grapple_compat import get_image_type
 from cms.api.limits import register_field_cost
 from cms.structured_data import html_safe_json
 

@@ -10,15 +10,19 @@ a filter on each of those, in our code, and `cms/wagtail_hooks.py` swaps them in
 import copy
 
 import graphene
-from grapple.types.interfaces import get_snippet_interface
-from grapple.types.redirects import RedirectObjectType
-from grapple.types.redirects import RedirectsQuery as GrappleRedirectsQuery
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Page
 from wagtail.search.backends import get_search_backend
 
 from cms.api.errors import ApiError
+from cms.api.grapple_compat import (
+    RedirectObjectType,
+    check_replaced_root_fields,
+    get_snippet_interface,
+    registry,
+)
+from cms.api.grapple_compat import RedirectsQuery as GrappleRedirectsQuery
 from cms.api.limits import register_field_cost
 from cms.api.listing import (
     DEFAULT_PER_PAGE,
@@ -80,7 +84,6 @@ class Chain:
 
 
 def visible_snippets():
-    from grapple.registry import registry
 
     return Chain(
         [
@@ -125,7 +128,6 @@ MAX_WINDOW = MAX_SEARCH_WINDOW  # entries a list paged in Python may read
 
 def searchable_models():
     from django.apps import apps
-    from grapple.registry import registry
 
     for app_label in registry.apps:
         for model in apps.get_app_config(app_label).get_models():
@@ -181,7 +183,6 @@ def search_hits(text, start, stop, with_total=False):
 
 
 def SearchQuery():  # noqa: N802
-    from grapple.registry import registry
 
     class SearchResult(graphene.Union):
         class Meta:
@@ -274,21 +275,28 @@ class RedirectsQuery(GrappleRedirectsQuery):
 
 
 def replace_leaky_query_mixins(query_mixins):
-    """Swap grapple's unfiltered root fields for the filtered ones above, in place."""
+    """Swap grapple's unfiltered root fields for the filtered ones above, in place; fail at
+    start-up if one of them is no longer where grapple kept it."""
     from cms.api.media import public_media_query
     from cms.api.preview import PagesQuery
 
     replacements = {"snippets": SnippetsQuery(), "search": SearchQuery(), "pages": PagesQuery()}
+    replaced = set()
     for index, mixin in enumerate(query_mixins):
         if "images" in vars(mixin):  # public collections only: cms/api/media.py
             query_mixins[index] = public_media_query(mixin, "images", get_image_model)
+            replaced.add("images")
             continue
         if "documents" in vars(mixin):
             query_mixins[index] = public_media_query(mixin, "documents", get_document_model)
+            replaced.add("documents")
             continue
         if mixin is GrappleRedirectsQuery:
             query_mixins[index] = RedirectsQuery
+            replaced.add("redirects")
             continue
         for field_name, replacement in replacements.items():
             if field_name in vars(mixin):
                 query_mixins[index] = replacement
+                replaced.add(field_name)
+    check_replaced_root_fields(replaced)
