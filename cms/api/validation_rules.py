@@ -5,7 +5,7 @@ refuse (a fragment bomb, thousands of repeated fields) is exactly what makes the
 slow. Each walks the document once, in linear time (`cms/api/limits.py` does the measuring).
 """
 
-from graphql import GraphQLError, StringValueNode, ValidationRule
+from graphql import StringValueNode, ValidationRule
 from graphql.language import BREAK, Node
 
 from cms.api.errors import ApiError, ErrorCode
@@ -58,6 +58,3 @@ def depth_and_cost_rule(variables: dict | None, operation_name: str | None) -> t
 
     return DepthAndCostRule
 
-
-def is_limit_error(error: GraphQLError) -> bool:
-    return isinstance(error, ApiError)
