@@ -159,8 +159,8 @@ def test_batches(client, roles_index, settings):
 def test_contract_operations_pass_the_limits_comfortably(client, site_tree, name):
     from graphql import parse
 
+    from cms.api.document_checks import schema
     from cms.api.limits import limit, measure_operation
-    from cms.api.view import schema
 
     measure = measure_operation(schema(), parse(operations()[name].text), None, {"perPage": 100})
     assert measure.depth <= limit("MAX_DEPTH") // 2

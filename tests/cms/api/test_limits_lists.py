@@ -5,9 +5,9 @@ import json
 import pytest
 from graphql import GraphQLObjectType, get_named_type
 
+from cms.api.document_checks import schema
 from cms.api.limits import LIST_SIZES, PAGE_SIZE_ARGUMENTS
 from cms.api.ordering import list_fields
-from cms.api.view import schema
 from faqs.models import FaqEntry
 from roles.models import Tool
 from tests.factories import make_guide, salary_table_value

@@ -3,8 +3,8 @@
 import pytest
 from graphql import GraphQLObjectType, GraphQLString, get_nullable_type
 
+from cms.api.document_checks import schema
 from cms.api.errors import ApiError
-from cms.api.view import schema
 from tests.factories import make_guide
 from tests.graphql_http import post_graphql
 
