@@ -23,14 +23,16 @@ from cms.api.fields import (
 from cms.api.safe_urls import safe_url
 from cms.blocks import SharedSnippetChooserBlock
 from roles.graphql_types import SalaryRowType
-from roles.salary import CURRENCY_CHOICES, CURRENCY_SYMBOLS, SalaryRow
+from roles.salary import (
+    CURRENCY_CHOICES,
+    CURRENCY_SYMBOLS,
+    money_fields,
+    ordered_ranges,
+    row_fields,
+    table_rows,
+)
 
 SECTION_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
-MAX_YEARS_OF_EXPERIENCE = 50
-MAX_PERCENT = 1000
-# Far above any real pay, far below GraphQL's Int (2,147,483,647).
-MAX_ANNUAL_AMOUNT = 10_000_000
-MAX_MONTHLY_AMOUNT = 1_000_000
 
 
 def require_ordered(errors, values, low_name, high_name, label):
@@ -193,66 +195,33 @@ class CareerPathBlock(ApiStructBlock):
         }
 
 
+def salary_row_child_blocks():
+    """The row's fields as blocks, from `SalaryRow` (roles/salary.py), in its order."""
+    children = []
+    for row_field in row_fields():
+        meta = row_field.metadata
+        if row_field.type is str:
+            block = blocks.CharBlock(max_length=meta["max_length"], help_text=meta["help_text"])
+        else:
+            options = {"help_text": meta["help_text"]} if meta["help_text"] else {}
+            block = blocks.IntegerBlock(
+                required=False, min_value=0, max_value=meta["most"], **options
+            )
+        children.append((row_field.name, block))
+    return children
+
+
 class SalaryRowBlock(ApiStructBlock):
     """One level of a salary table. Every amount is optional; ranges are min and max."""
 
-    level = blocks.CharBlock(max_length=80, help_text="e.g. 'Entry-Level' or 'Intern'.")
-    experience_min_years = blocks.IntegerBlock(
-        required=False, min_value=0, max_value=MAX_YEARS_OF_EXPERIENCE
-    )
-    experience_max_years = blocks.IntegerBlock(
-        required=False, min_value=0, max_value=MAX_YEARS_OF_EXPERIENCE
-    )
-    base_salary_min = blocks.IntegerBlock(
-        required=False,
-        min_value=0,
-        max_value=MAX_ANNUAL_AMOUNT,
-        help_text="Annual base salary, whole units.",
-    )
-    base_salary_max = blocks.IntegerBlock(required=False, min_value=0, max_value=MAX_ANNUAL_AMOUNT)
-    equity_bonus_percent_min = blocks.IntegerBlock(
-        required=False,
-        min_value=0,
-        max_value=MAX_PERCENT,
-        help_text="Equity and bonus on top of base, in percent.",
-    )
-    equity_bonus_percent_max = blocks.IntegerBlock(
-        required=False, min_value=0, max_value=MAX_PERCENT
-    )
-    intern_monthly_min = blocks.IntegerBlock(
-        required=False,
-        min_value=0,
-        max_value=MAX_MONTHLY_AMOUNT,
-        help_text="Monthly intern pay, whole units.",
-    )
-    intern_monthly_max = blocks.IntegerBlock(
-        required=False, min_value=0, max_value=MAX_MONTHLY_AMOUNT
-    )
-
-    AMOUNT_FIELDS = (
-        "base_salary_min",
-        "base_salary_max",
-        "equity_bonus_percent_min",
-        "equity_bonus_percent_max",
-        "intern_monthly_min",
-        "intern_monthly_max",
-    )
-    MONEY_FIELDS = (
-        "base_salary_min",
-        "base_salary_max",
-        "intern_monthly_min",
-        "intern_monthly_max",
-    )
+    def __init__(self, **kwargs):
+        super().__init__(local_blocks=salary_row_child_blocks(), **kwargs)
 
     def clean(self, value):
         value = super().clean(value)
         errors = {}
-        require_ordered(errors, value, "experience_min_years", "experience_max_years", "experience")
-        require_ordered(errors, value, "base_salary_min", "base_salary_max", "base salary")
-        require_ordered(
-            errors, value, "equity_bonus_percent_min", "equity_bonus_percent_max", "equity/bonus"
-        )
-        require_ordered(errors, value, "intern_monthly_min", "intern_monthly_max", "intern pay")
+        for low, high, label in ordered_ranges():
+            require_ordered(errors, value, low, high, label)
         if errors:
             raise StructBlockValidationError(block_errors=errors)
         return value
@@ -308,9 +277,7 @@ class SalaryTableBlock(ApiStructBlock):
     def clean(self, value):
         value = super().clean(value)
         has_money = any(
-            row.get(name) is not None
-            for row in value["rows"]
-            for name in SalaryRowBlock.MONEY_FIELDS
+            row.get(name) is not None for row in value["rows"] for name in money_fields()
         )
         if has_money and not value.get("currency"):
             raise StructBlockValidationError(
@@ -340,24 +307,6 @@ class SalaryTableBlock(ApiStructBlock):
             ],
             "source_note": "Sourced from public salary data.",
         }
-
-
-def table_rows(values):
-    """The rows of a salary table value as `SalaryRow`s carrying the table's currency."""
-    currency = values.get("currency") or None
-    rows = []
-    for row in values["rows"]:
-        amounts = {name: row.get(name) for name in SalaryRowBlock.AMOUNT_FIELDS}
-        rows.append(
-            SalaryRow(
-                level=row["level"],
-                currency=currency,
-                experience_min_years=row.get("experience_min_years"),
-                experience_max_years=row.get("experience_max_years"),
-                **amounts,
-            )
-        )
-    return rows
 
 
 class CompaniesHiringBlock(ApiStructBlock):

@@ -1,31 +1,40 @@
 """GraphQL types for values that roles' blocks compute rather than store."""
 
+from dataclasses import fields
+
 import graphene
 
+from roles.salary import SalaryRow
 
-class SalaryRowType(graphene.ObjectType):
-    """One level of a salary table: amounts as integers, ranges as min/max, plus display strings.
 
-    An empty amount is null; a display string is null when both ends of its range are empty.
-    """
+def salary_row_fields():
+    """SalaryRow's fields as GraphQL fields, in its order, each display string right after
+    the field that ends the range it shows (descriptions from the metadata and docstrings)."""
+    found = {}
+    for row_field in fields(SalaryRow):
+        required = row_field.type is str
+        kind = graphene.Int if row_field.type == int | None else graphene.String
+        found[row_field.name] = kind(
+            required=required, description=row_field.metadata.get("description")
+        )
+        display = row_field.metadata.get("display")
+        if display:
+            description = getattr(SalaryRow, display).__doc__
+            found[display] = graphene.String(required=required, description=description)
+    return found
 
-    class Meta:
-        name = "SalaryRow"
 
-    level = graphene.String(required=True, description="e.g. 'Entry-Level'.")
-    level_display = graphene.String(
-        required=True, description="The level with its experience, e.g. 'Entry-Level (0–2 yrs)'."
-    )
-    currency = graphene.String(description="ISO 4217 code of every amount in the row.")
-    experience_min_years = graphene.Int()
-    experience_max_years = graphene.Int()
-    experience_display = graphene.String(description="e.g. '0–2 yrs'.")
-    base_salary_min = graphene.Int(description="Annual base salary, lower end.")
-    base_salary_max = graphene.Int(description="Annual base salary, upper end.")
-    base_salary_display = graphene.String(description="e.g. '$125,000–$175,000'.")
-    equity_bonus_percent_min = graphene.Int()
-    equity_bonus_percent_max = graphene.Int()
-    equity_bonus_display = graphene.String(description="e.g. '+20–40%'.")
-    intern_monthly_min = graphene.Int(description="Monthly intern pay, lower end.")
-    intern_monthly_max = graphene.Int(description="Monthly intern pay, upper end.")
-    intern_monthly_display = graphene.String(description="e.g. '$8,000–$12,000/mo'.")
+SALARY_ROW_DESCRIPTION = (
+    "One level of a salary table: amounts as integers, ranges as min/max, plus display strings."
+    "\n\nAn empty amount is null; a display string is null when both ends of its range are empty."
+)
+
+SalaryRowType = type(
+    "SalaryRowType",
+    (graphene.ObjectType,),
+    {
+        "__doc__": SALARY_ROW_DESCRIPTION,
+        "Meta": type("Meta", (), {"name": "SalaryRow"}),
+        **salary_row_fields(),
+    },
+)

@@ -4,7 +4,7 @@ from wagtail.rich_text import expand_db_html
 
 from cms.html_sanitiser import sanitise_html
 from cms.seo import plain_text_summary
-from roles.blocks import table_rows
+from roles.salary import table_rows
 
 YEARLY = "P1Y"
 MONTHLY = "P1M"
