@@ -9,7 +9,6 @@ by slug or by name (an editor may have renamed either), missing ones are created
 slug, FAQ entries are the live ones, and page slugs already used under the index are skipped.
 """
 
-import json
 import random
 import uuid
 
@@ -22,6 +21,7 @@ from wagtail.models import Page
 
 from cms.api.response_cache import content_changed
 from faqs.models import FaqEntry
+from roles import block_values as values
 from roles.models import Category, RoleGuidePage, Tool
 
 ROLES = [
@@ -142,108 +142,68 @@ def ensure_pools(rng):
 def salary_rows(rng):
     base = rng.randrange(70, 160) * 1000
     rows = [
-        {
-            "level": "Intern",
-            "intern_monthly_min": rng.randrange(4, 9) * 1000,
-            "intern_monthly_max": rng.randrange(9, 14) * 1000,
-        }
+        values.salary_row(
+            "Intern",
+            intern_monthly_min=rng.randrange(4, 9) * 1000,
+            intern_monthly_max=rng.randrange(9, 14) * 1000,
+        )
     ]
     for index, level in enumerate(LEVELS[1:4]):
         low = base + index * rng.randrange(40, 70) * 1000
         rows.append(
-            {
-                "level": level,
-                "experience_min_years": index * 3,
-                "experience_max_years": index * 3 + 2,
-                "base_salary_min": low,
-                "base_salary_max": low + rng.randrange(30, 90) * 1000,
-                "equity_bonus_percent_min": 10 + index * 10,
-                "equity_bonus_percent_max": 30 + index * 20,
-            }
+            values.salary_row(
+                level,
+                experience_min_years=index * 3,
+                experience_max_years=index * 3 + 2,
+                base_salary_min=low,
+                base_salary_max=low + rng.randrange(30, 90) * 1000,
+                equity_bonus_percent_min=10 + index * 10,
+                equity_bonus_percent_max=30 + index * 20,
+            )
         )
     return rows
 
 
 def guide_body(rng, role, tools, faqs, extra_sections=0):
-    body = [
-        {
-            "type": "section",
-            "value": {
-                "heading": f"What does a {role} do?",
-                "body": f"<p>A {role} builds and runs the systems their team depends on.</p>",
-            },
-        }
+    """A plausible body with every block type (`roles/block_values.py` builds each block)."""
+    return [
+        values.section(
+            f"What does a {role} do?",
+            f"<p>A {role} builds and runs the systems their team depends on.</p>",
+        ),
+        *(
+            values.section(f"Topic {n + 1}", "<p>More about the role.</p>")
+            for n in range(extra_sections)
+        ),
+        values.skills_list(
+            "Required Skills & Qualifications",
+            [
+                (skill, [t.pk for t in rng.sample(tools, rng.randrange(1, 4))])
+                for skill in rng.sample(SKILLS, rng.randrange(3, 8))
+            ],
+        ),
+        values.day_in_the_life(
+            f"A Day in the Life of a {role}",
+            [(m, f"{m}: focused work on the team's priorities.") for m in MOMENTS],
+        ),
+        values.career_path(
+            "Career Path & Salary Progression", [f"{level} {role}" for level in LEVELS]
+        ),
+        values.salary_table(
+            salary_rows(rng), source_note="Generated figures for testing.", as_of_year=2026
+        ),
+        values.companies_hiring(f"Top Companies Hiring {role}s"),
+        values.call_to_action(
+            f"Apply for {role} Roles",
+            "Send us your profile.",
+            "Apply",
+            link_url="https://example.com/apply",
+        ),
+        values.faq(
+            f"{role} — Frequently Asked Questions",
+            [f.pk for f in rng.sample(faqs, rng.randrange(3, 6))],
+        ),
     ]
-    body += [
-        {
-            "type": "section",
-            "value": {"heading": f"Topic {n + 1}", "body": "<p>More about the role.</p>"},
-        }
-        for n in range(extra_sections)
-    ]
-    body += [
-        {
-            "type": "skills_list",
-            "value": {
-                "heading": "Required Skills & Qualifications",
-                "skills": [
-                    {"name": skill, "tools": [t.pk for t in rng.sample(tools, rng.randrange(1, 4))]}
-                    for skill in rng.sample(SKILLS, rng.randrange(3, 8))
-                ],
-            },
-        },
-        {
-            "type": "day_in_the_life",
-            "value": {
-                "heading": f"A Day in the Life of a {role}",
-                "moments": [
-                    {"label": m, "narrative": f"{m}: focused work on the team's priorities."}
-                    for m in MOMENTS
-                ],
-            },
-        },
-        {
-            "type": "career_path",
-            "value": {
-                "heading": "Career Path & Salary Progression",
-                "levels": [{"title": f"{level} {role}", "summary": ""} for level in LEVELS],
-            },
-        },
-        {
-            "type": "salary_table",
-            "value": {
-                "heading": "",
-                "currency": "USD",
-                "source_note": "Generated figures for testing.",
-                "as_of_year": 2026,
-                "rows": salary_rows(rng),
-            },
-        },
-        {
-            "type": "companies_hiring",
-            "value": {"heading": f"Top Companies Hiring {role}s", "companies": []},
-        },
-        {
-            "type": "call_to_action",
-            "value": {
-                "heading": f"Apply for {role} Roles",
-                "text": "Send us your profile.",
-                "button_label": "Apply",
-                "link_page": None,
-                "link_url": "https://example.com/apply",
-            },
-        },
-        {
-            "type": "faq",
-            "value": {
-                "heading": f"{role} — Frequently Asked Questions",
-                "entries": [f.pk for f in rng.sample(faqs, rng.randrange(3, 6))],
-            },
-        },
-    ]
-    for block in body:
-        block["id"] = str(uuid.uuid4())
-    return body
 
 
 def free_page_slugs(index, prefixes):
@@ -315,7 +275,7 @@ def generate(index, count, *, seed=1, batch_size=500, extra_sections=0, progress
                     year,
                     f"What it takes to work as a {role} in {year}.",
                     category_id,
-                    body_field.get_db_prep_save(json.dumps(body), connection),
+                    body_field.get_db_prep_save(values.stream_json(body), connection),
                     "",
                     False,
                 )

@@ -6,7 +6,6 @@ entry, tool or category stays as the editors left it). `--reset` puts the demo g
 purpose, after saying what it will replace.
 """
 
-import json
 import sys
 import uuid
 
@@ -17,6 +16,7 @@ from wagtail.models import Page, Site
 from cms.models import SeoSettings
 from faqs.models import FaqEntry
 from home.models import HomePage
+from roles import block_values as values
 from roles.demo import mlops_engineer_2026 as demo
 from roles.demo.companies import ensure_demo_companies
 from roles.generation import shared_snippet
@@ -163,45 +163,26 @@ class Command(BaseCommand):
         return faqs
 
     def guide_body(self, index, tools, faqs):
+        """The demo guide's body, block by block (`roles/block_values.py`)."""
         return [
-            ("section", demo.WHAT_THEY_DO),
-            (
-                "skills_list",
-                {
-                    "heading": demo.SKILLS_HEADING,
-                    "skills": [
-                        {"name": name, "tools": [tools[tool].pk for tool in tool_names]}
-                        for name, tool_names in demo.SKILLS
-                    ],
-                },
+            values.section(**demo.WHAT_THEY_DO),
+            values.skills_list(
+                demo.SKILLS_HEADING,
+                [(name, [tools[tool].pk for tool in names]) for name, names in demo.SKILLS],
             ),
-            (
-                "day_in_the_life",
-                {
-                    "heading": demo.DAY_HEADING,
-                    "moments": [
-                        {"label": label, "narrative": narrative}
-                        for label, narrative in demo.DAY_MOMENTS
-                    ],
-                },
+            values.day_in_the_life(demo.DAY_HEADING, demo.DAY_MOMENTS),
+            values.career_path(demo.CAREER_HEADING, demo.CAREER_LEVELS),
+            values.salary_table(
+                [values.salary_row(**row) for row in demo.SALARY_TABLE["rows"]],
+                **{key: value for key, value in demo.SALARY_TABLE.items() if key != "rows"},
             ),
-            (
-                "career_path",
-                {
-                    "heading": demo.CAREER_HEADING,
-                    "levels": [{"title": title, "summary": ""} for title in demo.CAREER_LEVELS],
-                },
-            ),
-            ("salary_table", demo.SALARY_TABLE),
-            ("companies_hiring", {"heading": demo.COMPANIES_HEADING, "companies": []}),
-            ("call_to_action", {**demo.CALL_TO_ACTION, "link_page": index.pk, "link_url": ""}),
-            ("faq", {"heading": demo.FAQ_HEADING, "entries": [faq.pk for faq in faqs]}),
+            values.companies_hiring(demo.COMPANIES_HEADING),
+            values.call_to_action(**demo.CALL_TO_ACTION, link_page_id=index.pk),
+            values.faq(demo.FAQ_HEADING, [faq.pk for faq in faqs]),
         ]
 
     def write_guide(self, guide, index, category, tools, faqs):
-        body = json.dumps(
-            [{"type": kind, "value": value} for kind, value in self.guide_body(index, tools, faqs)]
-        )
+        body = values.stream_json(self.guide_body(index, tools, faqs))
         if guide is None:
             guide = index.add_child(
                 instance=RoleGuidePage(
