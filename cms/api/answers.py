@@ -1,15 +1,21 @@
 """One operation's answer: from the response cache when it may be, else executed (and then
 stored when it is cacheable: no errors, no draft, a status of 200)."""
 
+from __future__ import annotations
+
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cms.api import persisted_queries, response_cache
 from cms.api.errors import ApiError, ErrorCode
 from cms.api.execution import Execution, execute_operation
 from cms.api.limits import limit
 from cms.api.operation_request import OperationRequest
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
 
 
 @dataclass
@@ -23,7 +29,7 @@ class Answer:
     preview: bool = False  # holds a draft: never cached, anywhere
 
     @classmethod
-    def from_execution(cls, execution: Execution) -> "Answer":
+    def from_execution(cls, execution: Execution) -> Answer:
         body = json.dumps(execution.result, separators=(",", ":")).encode()
         return cls(
             body, execution.status, "errors" not in execution.result, None, execution.served_draft
@@ -34,7 +40,7 @@ class Answer:
         return '"' + hashlib.sha256(self.body).hexdigest()[:32] + '"'
 
 
-def answer(operation: OperationRequest, request) -> Answer:
+def answer(operation: OperationRequest, request: HttpRequest) -> Answer:
     """Answer one operation, from the response cache when it may."""
     try:
         persisted_queries.resolve_query_text(operation)

@@ -13,7 +13,7 @@ class ApiStructBlock(blocks.StructBlock):
     """A StructBlock served through GraphQL by its `graphql_fields`."""
 
 
-def register_api_blocks(*block_classes):
+def register_api_blocks(*block_classes: type[ApiStructBlock]) -> None:
     """Register blocks with grapple, their docstring as the type's description."""
     for block_class in block_classes:
         block_class._meta_class.graphql_description = block_class.__doc__

@@ -8,24 +8,30 @@ unless the CHANGELOG records its removal for security reasons (a leak is never d
 goes at once, in a changelog entry that says "security" and names the coordinate).
 """
 
+from __future__ import annotations
+
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from graphql import BreakingChangeType, build_schema, find_breaking_changes, find_dangerous_changes
+
+if TYPE_CHECKING:
+    from graphql import BreakingChange, DangerousChange, GraphQLSchema
 
 CONTRACT_DIR = Path(settings.BASE_DIR) / "frontend_contract"
 CHANGELOG = CONTRACT_DIR / "CHANGELOG.md"
 COORDINATE = re.compile(r"\b([A-Z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)\b")
 
 
-def coordinate(change):
+def coordinate(change: BreakingChange | DangerousChange) -> str:
     """`Type.field` (or `Type`) that a change's description starts with."""
     match = COORDINATE.search(change.description)
     return match.group(1) if match else change.description
 
 
-def security_removals(changelog_text):
+def security_removals(changelog_text: str) -> set[str]:
     """Coordinates named in a changelog entry (a bullet or paragraph) that mentions security."""
     entries = re.split(r"\n\s*\n|\n(?=\s*- )", changelog_text)
     return {
@@ -36,7 +42,7 @@ def security_removals(changelog_text):
     }
 
 
-def removed_without_deprecation(old_schema, change):
+def removed_without_deprecation(old_schema: GraphQLSchema, change: BreakingChange) -> bool:
     if change.type != BreakingChangeType.FIELD_REMOVED:
         return False
     type_name, _, field_name = coordinate(change).partition(".")
@@ -45,7 +51,7 @@ def removed_without_deprecation(old_schema, change):
     return field is not None and not field.deprecation_reason
 
 
-def contract_problems(old_sdl, new_sdl, changelog_text=None):
+def contract_problems(old_sdl: str, new_sdl: str, changelog_text: str | None = None) -> list[str]:
     """Readable reasons the change from `old_sdl` to `new_sdl` may not land; [] when it may."""
     changelog_text = (
         CHANGELOG.read_text(encoding="utf-8") if changelog_text is None else changelog_text
@@ -70,7 +76,7 @@ def contract_problems(old_sdl, new_sdl, changelog_text=None):
     return problems
 
 
-def dangerous_changes(old_sdl, new_sdl):
+def dangerous_changes(old_sdl: str, new_sdl: str) -> list[str]:
     return [
         change.description
         for change in find_dangerous_changes(build_schema(old_sdl), build_schema(new_sdl))

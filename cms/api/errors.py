@@ -8,9 +8,12 @@ generic message, logged once per answer, so a stack trace or a database message 
 a client and our faults are never blamed on it.
 """
 
+from __future__ import annotations
+
 import logging
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import django
 import graphql
@@ -18,6 +21,10 @@ import grapple
 from django.core.exceptions import FieldError, ObjectDoesNotExist
 from django.db import DataError
 from graphql import GraphQLError, GraphQLSyntaxError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
 
 logger = logging.getLogger("cms.api")
 
@@ -94,14 +101,16 @@ class ApiError(GraphQLError):
 
     code = ErrorCode.BAD_USER_INPUT
 
-    def __init__(self, message: str, code: ErrorCode | None = None):
+    def __init__(self, message: str, code: ErrorCode | None = None) -> None:
         super().__init__(message, extensions={"code": str(code or self.code)})
 
 
 class RequestError(Exception):
     """The HTTP request itself is wrong (before any GraphQL runs); carries an HTTP status."""
 
-    def __init__(self, message: str, code: ErrorCode = ErrorCode.BAD_REQUEST, status: int = 400):
+    def __init__(
+        self, message: str, code: ErrorCode = ErrorCode.BAD_REQUEST, status: int = 400
+    ) -> None:
         super().__init__(message)
         self.code, self.status = code, status
 
@@ -109,7 +118,7 @@ class RequestError(Exception):
         return {"message": str(self), "extensions": {"code": str(self.code)}}
 
 
-def raised_from(exception):
+def raised_from(exception: BaseException) -> list[str]:
     """The source files of the frames `exception` passed through, outermost first."""
     files = []
     traceback = exception.__traceback__
@@ -119,7 +128,7 @@ def raised_from(exception):
     return files
 
 
-def caused_by_arguments(error, original):
+def caused_by_arguments(error: GraphQLError, original: Exception) -> bool:
     """True when `original` (raised while executing a field) comes from the client's arguments."""
     files = raised_from(original)
     if isinstance(original, GraphQLError):
@@ -136,7 +145,7 @@ def caused_by_arguments(error, original):
     return False
 
 
-def format_graphql_errors(errors):
+def format_graphql_errors(errors: Iterable[GraphQLError]) -> list[dict[str, Any]]:
     """The JSON for an answer's errors; server-side faults are logged once, not per error."""
     formatted, faults = [], []
     for error in errors:
@@ -148,7 +157,7 @@ def format_graphql_errors(errors):
     return formatted
 
 
-def log_fault(error, count=1):
+def log_fault(error: GraphQLError, count: int = 1) -> None:
     logger.error(
         "Unexpected error in a GraphQL resolver at %s (%d error%s in this answer)",
         ".".join(str(part) for part in error.path or ()) or "?",
@@ -158,7 +167,7 @@ def log_fault(error, count=1):
     )
 
 
-def format_graphql_error(error, log=True):
+def format_graphql_error(error: GraphQLError, log: bool = True) -> dict[str, Any]:
     """The JSON a client sees for one GraphQL error."""
     formatted = dict(error.formatted)
     original = error.original_error

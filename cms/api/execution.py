@@ -1,7 +1,10 @@
 """Running one checked operation: graphql-core's `execute`, inside a request scope for the
 per-request loaders, with a typed result."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from graphql import OperationType, execute, get_operation_ast
 
@@ -17,6 +20,10 @@ from cms.api.errors import (
 from cms.api.limits import limit
 from cms.api.operation_request import OperationRequest
 
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+    from graphql import GraphQLError
+
 
 @dataclass(frozen=True)
 class Execution:
@@ -28,16 +35,16 @@ class Execution:
     served_draft: bool = False
 
     @classmethod
-    def refused(cls, *errors, status: int = 400) -> "Execution":
+    def refused(cls, *errors: GraphQLError, status: int = 400) -> Execution:
         return cls({"errors": [format_graphql_error(error) for error in errors]}, status)
 
 
-def never_awaitable(value) -> bool:
+def never_awaitable(value: object) -> bool:
     """Every resolver here is synchronous: skip graphql-core's per-field awaitable check."""
     return False
 
 
-def execute_operation(operation: OperationRequest, request) -> Execution:
+def execute_operation(operation: OperationRequest, request: HttpRequest) -> Execution:
     """Check and execute one operation whose query text is known."""
     checked = check_document(operation.query, operation.variables, operation.operation_name)
     if not checked.ok:

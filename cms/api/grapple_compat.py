@@ -7,10 +7,19 @@ here. After an upgrade, a missing one raises ImproperlyConfigured when the schem
 (and `manage.py check` builds it), instead of a filter silently doing nothing.
 """
 
+from __future__ import annotations
+
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 import grapple
 from django.core.exceptions import ImproperlyConfigured
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
+
+    from graphql import GraphQLSchema
 
 # The internals we use, by the module that defines them. They are imported on first use
 # (PEP 562's module `__getattr__`): some of these modules build Django-model types, and the
@@ -34,7 +43,7 @@ INTERNALS = {
 }
 
 
-def __getattr__(name):
+def __getattr__(name: str) -> Any:
     if name == "PREVIEW_SIGNER_SALT":
         # wagtail-headless-preview's own signer salt: tokens it issues are checked by ours.
         return __getattr__("HeadlessPreviewMixin").get_preview_signer().salt
@@ -83,7 +92,7 @@ def check_replaced_root_fields(replaced: set[str]) -> None:
     require(not missing, f"no query mixin defines {sorted(missing)} to be replaced")
 
 
-def check_schema(graphql_schema, removed_page_fields=()) -> None:
+def check_schema(graphql_schema: GraphQLSchema, removed_page_fields: Iterable[str] = ()) -> None:
     """Every field we patch exists, and so does every editorial field we remove from page
     types (a renamed one would otherwise be served under its new name)."""
     types = graphql_schema.type_map

@@ -7,8 +7,11 @@ cost 1 each, their lists counted once, and add no depth; whether introspection i
 all is a separate setting. Fragments are measured once and counted at every spread.
 """
 
+from __future__ import annotations
+
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from graphql import (
@@ -30,6 +33,19 @@ from graphql import (
 from graphql.execution.values import get_argument_values
 
 from cms.api.errors import ApiError, ErrorCode
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+    from graphql import (
+        DocumentNode,
+        GraphQLField,
+        GraphQLNamedType,
+        GraphQLSchema,
+        SelectionSetNode,
+    )
+    from wagtail.blocks import StreamBlock
 
 PAGE_SIZE_ARGUMENTS = ("perPage", "limit")
 
@@ -56,7 +72,9 @@ DEFAULTS = {
 FIELD_COSTS = {}
 
 
-def register_field_cost(type_name, field_name, cost_of_arguments):
+def register_field_cost(
+    type_name: str, field_name: str, cost_of_arguments: Callable[[dict[str, Any]], int]
+) -> None:
     FIELD_COSTS[(type_name, field_name)] = cost_of_arguments
 
 
@@ -66,7 +84,7 @@ def register_field_cost(type_name, field_name, cost_of_arguments):
 LIST_SIZES = {}
 
 
-def register_list_size(type_name, field_name, most):
+def register_list_size(type_name: str, field_name: str, most: int) -> None:
     LIST_SIZES[(type_name, field_name)] = most
 
 
@@ -91,7 +109,7 @@ for _type, _field, _most in (
 MIXED_LIST_SIZES = {}
 
 
-def register_stream_sizes(type_name, field_name, stream_block):
+def register_stream_sizes(type_name: str, field_name: str, stream_block: StreamBlock) -> None:
     """Register a StreamField's bounds, as its block definitions state them (and editors are
     held to them by validation): the most blocks in all and of each kind, and the `max_num` of
     every ListBlock inside its StructBlocks. The GraphQL type of a block is its class name."""
@@ -118,7 +136,9 @@ def register_stream_sizes(type_name, field_name, stream_block):
                 stack.append(child)
 
 
-def worst_mixed_cost(most, most_of_type, common, cost_of_type):
+def worst_mixed_cost(
+    most: int, most_of_type: dict[str, int], common: int, cost_of_type: dict[str, int]
+) -> int:
     """The most a list of at most `most` items can cost, each item costing `common` plus what
     is asked of its type, with at most `most_of_type[t]` items of type t: the costliest types
     first, as many of each as allowed."""
@@ -129,11 +149,11 @@ def worst_mixed_cost(most, most_of_type, common, cost_of_type):
     return total
 
 
-def list_size(type_name, field_name):
+def list_size(type_name: str, field_name: str) -> int:
     return LIST_SIZES.get((type_name, field_name), limit("DEFAULT_LIST_SIZE"))
 
 
-def limit(name):
+def limit(name: str) -> int:
     return {**DEFAULTS, **getattr(settings, "GRAPHQL_LIMITS", {})}[name]
 
 
@@ -143,7 +163,7 @@ class Measure:
     cost: int
 
 
-def count_aliases(document):
+def count_aliases(document: DocumentNode) -> int:
     """Aliased fields in the whole document (a linear walk; fragments are counted once)."""
     total = 0
     stack = [definition.selection_set for definition in document.definitions]
@@ -167,7 +187,7 @@ TOKEN = re.compile(
 )
 
 
-def check_token_count(text):
+def check_token_count(text: str) -> None:
     """Refuse a query with far more than MAX_TOKENS tokens before parsing it."""
     most = limit("MAX_TOKENS")
     count = 0
@@ -177,7 +197,7 @@ def check_token_count(text):
             raise ApiError(f"The query has more than {most} tokens.", ErrorCode.QUERY_TOO_LARGE)
 
 
-def check_shape(document):
+def check_shape(document: DocumentNode) -> None:
     """Cheap, linear bounds on what makes graphql-core's validation slow (its rule that
     fields with one name can merge compares every pair): how many operations and fragments a
     document defines, and how often one response name occurs in one selection set, counting
@@ -197,7 +217,7 @@ def check_shape(document):
 
 
 class _RepeatCounter:
-    def __init__(self, document):
+    def __init__(self, document: DocumentNode) -> None:
         self.fragments = {
             d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
         }
@@ -207,7 +227,7 @@ class _RepeatCounter:
         self.names_of_fragment = {}
         self.most = limit("MAX_FIELD_REPEATS")
 
-    def check(self):
+    def check(self) -> None:
         for definition in self.fragments.values():
             self.fragment_names(definition.name.value)
         stack = [d.selection_set for d in self.fragments.values()]
@@ -223,7 +243,7 @@ class _RepeatCounter:
                     elif isinstance(selection, FieldNode) and selection.selection_set:
                         stack.append(selection.selection_set)
 
-    def fragment_names(self, name):
+    def fragment_names(self, name: str) -> dict[str, int]:
         names = self.names_of_fragment.get(name)
         if names is None:
             fragment = self.fragments.get(name)
@@ -232,7 +252,7 @@ class _RepeatCounter:
             self.names_of_fragment[name] = names
         return names
 
-    def names(self, selection_set):
+    def names(self, selection_set: SelectionSetNode) -> dict[str, int]:
         """Response name -> occurrences at the top of a selection set, fragments included."""
         counts = {}
         stack = [selection_set]
@@ -256,7 +276,7 @@ class _RepeatCounter:
         return counts
 
 
-def check_aliases(document):
+def check_aliases(document: DocumentNode) -> None:
     aliases = count_aliases(document)
     if aliases > limit("MAX_ALIASES"):
         raise ApiError(
@@ -280,7 +300,9 @@ class _Measurer:
     a fragment spread twice costs twice.
     """
 
-    def __init__(self, schema, document, variables):
+    def __init__(
+        self, schema: GraphQLSchema, document: DocumentNode, variables: dict[str, Any] | None
+    ) -> None:
         self.schema = schema
         self.variables = variables or {}
         self.fragments = {
@@ -289,7 +311,7 @@ class _Measurer:
         self.fragment_measures = {}
         self.in_progress = set()
 
-    def page_size(self, field_node, field_def):
+    def page_size(self, field_node: FieldNode, field_def: GraphQLField) -> int | None:
         for name in PAGE_SIZE_ARGUMENTS:
             if name not in field_def.args:
                 continue
@@ -302,13 +324,23 @@ class _Measurer:
             return value if isinstance(value, int) and value > 0 else limit("DEFAULT_PAGE_SIZE")
         return None
 
-    def selection_set(self, selection_set, parent_type, paginated):
+    def selection_set(
+        self,
+        selection_set: SelectionSetNode,
+        parent_type: GraphQLNamedType | None,
+        paginated: int | None,
+    ) -> Measure:
         """(depth below, cost) of a selection set. On a union or interface, what is asked of
         each object type counts once, for the costliest type: each item is of one type."""
         deepest, cost, per_type = self.parts(selection_set, parent_type, paginated)
         return Measure(deepest, min(cost + max(per_type.values(), default=0), COST_CAP))
 
-    def parts(self, selection_set, parent_type, paginated):
+    def parts(
+        self,
+        selection_set: SelectionSetNode,
+        parent_type: GraphQLNamedType | None,
+        paginated: int | None,
+    ) -> tuple[int, int, dict[str, int]]:
         """(depth below, cost common to every type, cost asked of each object type)."""
         deepest, cost = 0, 0
         per_type = {}  # object type name -> cost of the fragments on it
@@ -335,7 +367,7 @@ class _Measurer:
                 cost = min(cost + measure.cost, COST_CAP)
         return deepest, cost, per_type
 
-    def fragment(self, name, paginated):
+    def fragment(self, name: str, paginated: int | None) -> Measure:
         key = (name, paginated)
         measure = self.fragment_measures.get(key)
         if measure is None:
@@ -349,7 +381,9 @@ class _Measurer:
             self.fragment_measures[key] = measure
         return measure
 
-    def field(self, node, parent_type, paginated):
+    def field(
+        self, node: FieldNode, parent_type: GraphQLNamedType | None, paginated: int | None
+    ) -> Measure:
         name = node.name.value
         if name.startswith("__"):
             return self.introspection_field(node, parent_type)
@@ -377,7 +411,7 @@ class _Measurer:
         children = self.selection_set(node.selection_set, child_type, paginated=page_size)
         return Measure(1 + children.depth, min(1 + extra + multiplier * children.cost, COST_CAP))
 
-    def introspection_field(self, node, parent_type):
+    def introspection_field(self, node: FieldNode, parent_type: GraphQLNamedType | None) -> Measure:
         """`__typename`, `__schema`, `__type` and what is under them: 1 per field (lists count
         once), no depth, so a standard introspection query passes but every spread counts."""
         cost = 1
@@ -396,7 +430,9 @@ class _Measurer:
                 return Measure(0, COST_CAP)
         return Measure(0, cost)
 
-    def extra_cost(self, node, parent_type, field_def):
+    def extra_cost(
+        self, node: FieldNode, parent_type: GraphQLNamedType, field_def: GraphQLField
+    ) -> int:
         cost_of_arguments = FIELD_COSTS.get((parent_type.name, node.name.value))
         if cost_of_arguments is None:
             return 0
@@ -407,7 +443,7 @@ class _Measurer:
         return max(int(cost_of_arguments(arguments)), 0)
 
 
-def defaults_of(schema, operation):
+def defaults_of(schema: GraphQLSchema, operation: OperationDefinitionNode) -> dict[str, Any]:
     """The operation's variable defaults (`$n: Int = 100`), which count when none is sent."""
     defaults = {}
     for definition in operation.variable_definitions or ():
@@ -419,7 +455,12 @@ def defaults_of(schema, operation):
     return defaults
 
 
-def measure_operation(schema, document, operation_name, variables):
+def measure_operation(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation_name: str | None,
+    variables: dict[str, Any] | None,
+) -> Measure:
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if operation_name:
         operations = [o for o in operations if o.name and o.name.value == operation_name]
@@ -433,7 +474,12 @@ def measure_operation(schema, document, operation_name, variables):
     )
 
 
-def check_depth_and_cost(schema, document, operation_name, variables):
+def check_depth_and_cost(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation_name: str | None,
+    variables: dict[str, Any] | None,
+) -> Measure:
     """The operation's cost, or an ApiError when it is too deep or too costly."""
     measure = measure_operation(schema, document, operation_name, variables)
     if measure.depth > limit("MAX_DEPTH"):

@@ -1,16 +1,36 @@
 """Bounded lists for root fields: `limit`/`offset` arguments, and paginated listings
 (`{ items, pagination { total … } }`, as `roleGuides` has) where a frontend needs a total."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 import graphene
 
 from cms.api.errors import ApiError
 from cms.api.grapple_compat import PaginationType
 
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from typing import Any, Protocol, TypeVar
+
+    T = TypeVar("T")
+    T_co = TypeVar("T_co", covariant=True)
+
+    class Sliceable(Protocol[T_co]):
+        """A list, a QuerySet, or a lazy sequence (`visibility.Chain`, `sitemap.SitemapPages`)."""
+
+        def __getitem__(self, window: slice, /) -> T_co: ...
+
+    class CountedSliceable(Sliceable[T_co], Protocol[T_co]):
+        def count(self) -> int: ...
+
+
 MAX_LIMIT = 100  # as grapple's MAX_PAGE_SIZE: the most items one list field returns
 DEFAULT_PER_PAGE = 20
 
 
-def window_arguments(default=MAX_LIMIT):
+def window_arguments(default: int = MAX_LIMIT) -> dict[str, graphene.Int]:
     """`limit` and `offset` for a root list field."""
     return {
         "limit": graphene.Int(
@@ -20,7 +40,7 @@ def window_arguments(default=MAX_LIMIT):
     }
 
 
-def window(items, limit, offset):
+def window(items: Sliceable[T], limit: int | None, offset: int | None) -> T:
     """items[offset:offset + limit], the arguments checked (a queryset is sliced in SQL)."""
     limit = MAX_LIMIT if limit is None else limit
     offset = 0 if offset is None else offset
@@ -31,7 +51,7 @@ def window(items, limit, offset):
     return items[offset : offset + limit]
 
 
-def page_arguments():
+def page_arguments() -> dict[str, graphene.Int]:
     return {
         "page": graphene.Int(default_value=1, description="From 1."),
         "per_page": graphene.Int(
@@ -40,7 +60,9 @@ def page_arguments():
     }
 
 
-def listing_type(name, item_type, description):
+def listing_type(
+    name: str, item_type: type | Callable[[], type], description: str
+) -> type[graphene.ObjectType]:
     """`{ items: [Item!]!, pagination: PaginationType! }`."""
     return type(
         name,
@@ -53,7 +75,7 @@ def listing_type(name, item_type, description):
     )
 
 
-def check_page(page, per_page):
+def check_page(page: int | None, per_page: int | None) -> tuple[int, int]:
     page = 1 if page is None else page
     per_page = DEFAULT_PER_PAGE if per_page is None else per_page
     if page < 1:
@@ -63,7 +85,7 @@ def check_page(page, per_page):
     return page, per_page
 
 
-def pagination(total, count, page, per_page):
+def pagination(total: int, count: int, page: int, per_page: int) -> PaginationType:
     total_pages = max((total + per_page - 1) // per_page, 1)
     return PaginationType(
         total=total,
@@ -76,7 +98,13 @@ def pagination(total, count, page, per_page):
     )
 
 
-def paginate(listing, items, page, per_page, total=None):
+def paginate(
+    listing: type[graphene.ObjectType],
+    items: list[Any] | CountedSliceable[Iterable[Any]],
+    page: int | None,
+    per_page: int | None,
+    total: int | None = None,
+) -> graphene.ObjectType:
     """One page of `items` (a queryset or a list) as a `listing` object. A page past the last
     is empty (its total still says how many there are)."""
     page, per_page = check_page(page, per_page)

@@ -6,16 +6,29 @@ its pages' bodies use and loads them in one query per model (`prime_stream_snipp
 blocks then find them there instead of querying page by page.
 """
 
+from __future__ import annotations
+
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import TYPE_CHECKING
 
 from wagtail import blocks
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+    from typing import Any, TypeVar
+
+    from django.db.models import Model
+    from wagtail.blocks import Block
+    from wagtail.models import Page
+
+    T = TypeVar("T")
 
 _loaded: ContextVar[dict | None] = ContextVar("api_loaded_snippets", default=None)
 
 
 @contextmanager
-def request_scope():
+def request_scope() -> Iterator[dict[Any, Any]]:
     """Yields the request's store; `store.get("preview")` tells whether a draft was served."""
     store = {}
     token = _loaded.set(store)
@@ -25,14 +38,14 @@ def request_scope():
         _loaded.reset(token)
 
 
-def mark_preview():
+def mark_preview() -> None:
     """A preview token was used: the answer holds a draft and must never be cached."""
     store = _loaded.get()
     if store is not None:
         store["preview"] = True
 
 
-def memo(key, compute):
+def memo(key: Hashable, compute: Callable[[], T]) -> T:
     """`compute()` once per request for `key` (every time outside a request)."""
     store = _loaded.get()
     if store is None:
@@ -43,7 +56,7 @@ def memo(key, compute):
     return memos[key]
 
 
-def cached(model, ids):
+def cached(model: type[Model], ids: Iterable[Any]) -> dict[Any, Model]:
     """{id: object} for the ids already loaded in this request (empty outside a request)."""
     store = _loaded.get()
     if store is None:
@@ -52,13 +65,13 @@ def cached(model, ids):
     return {pk: known[pk] for pk in ids if pk in known}
 
 
-def remember(model, objects):
+def remember(model: type[Model], objects: Mapping[Any, Model]) -> None:
     store = _loaded.get()
     if store is not None:
         store.setdefault(model, {}).update(objects)
 
 
-def collect_chooser_ids(block, raw, found):
+def collect_chooser_ids(block: Block, raw: Any, found: dict[type[Model], set[Any]]) -> None:
     """Add to `found[model]` every snippet id chosen anywhere in `raw`, a block's stored value."""
     from cms.blocks import SharedSnippetChooserBlock
 
@@ -80,7 +93,7 @@ def collect_chooser_ids(block, raw, found):
             collect_chooser_ids(child, raw.get(name) if isinstance(raw, dict) else None, found)
 
 
-def prime_stream_snippets(pages, field_name):
+def prime_stream_snippets(pages: Sequence[Page], field_name: str) -> None:
     """Load, in one query per model, every snippet the pages' StreamField `field_name` uses."""
     if _loaded.get() is None or not pages:
         return
@@ -94,7 +107,7 @@ def prime_stream_snippets(pages, field_name):
             remember(model, model.objects.in_bulk(missing))
 
 
-def is_restricted(page):
+def is_restricted(page: Page) -> bool:
     """True when a view restriction covers the page (the restricted paths load once a request)."""
     from wagtail.models import PageViewRestriction
 

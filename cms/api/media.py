@@ -12,6 +12,10 @@
   (RENDITION_LIMIT_EXCEEDED).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db.models import QuerySet
 from graphql import GraphQLObjectType, default_field_resolver, get_named_type
 from wagtail.images.models import Filter
@@ -22,6 +26,15 @@ from cms.api.grapple_compat import get_media_item_url, grapple_settings, resolve
 from cms.api.limits import register_field_cost
 from cms.api.search_input import check_search_window, clean_search_query
 from cms.media_privacy import is_private, private_collections, public_only
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from typing import Any
+
+    from django.db.models import Model
+    from django.http import HttpRequest
+    from graphql import GraphQLResolveInfo, GraphQLSchema
+    from wagtail.images.models import AbstractImage, AbstractRendition
 
 MEDIA_TYPES = ("ImageObjectType", "DocumentObjectType")
 
@@ -39,11 +52,11 @@ RENDITION_DESCRIPTION = (
 # Cost ---------------------------------------------------------------------------------------
 
 
-def src_set_cost(arguments):
+def src_set_cost(arguments: dict[str, Any]) -> int:
     return renditions.policy("COST") * len(arguments.get("sizes") or ())
 
 
-def rendition_cost(arguments):
+def rendition_cost(arguments: dict[str, Any]) -> int:
     return renditions.policy("COST")
 
 
@@ -54,7 +67,7 @@ register_field_cost("ImageObjectType", "rendition", rendition_cost)
 # Renditions ---------------------------------------------------------------------------------
 
 
-def spend_new_renditions(request, count):
+def spend_new_renditions(request: HttpRequest | None, count: int) -> None:
     """Count `count` new renditions against the HTTP request's cap, shared by every operation
     of a batch (no cap without a request)."""
     if request is None:
@@ -70,7 +83,9 @@ def spend_new_renditions(request, count):
     request._new_renditions = made + count
 
 
-def renditions_of(image, specs, request):
+def renditions_of(
+    image: AbstractImage, specs: Sequence[str], request: HttpRequest | None
+) -> dict[str, AbstractRendition]:
     """{spec: rendition} for `image`, making the missing ones within the request's cap."""
     filters = [Filter(spec=spec) for spec in specs]
     existing = image.find_existing_renditions(*filters)
@@ -80,14 +95,14 @@ def renditions_of(image, specs, request):
     return image.get_renditions(*filters)
 
 
-def checked_format(fmt):
+def checked_format(fmt: str | None) -> str | None:
     if fmt is not None and fmt not in renditions.policy("FORMATS"):
         allowed = ", ".join(renditions.policy("FORMATS"))
         raise ApiError(f"Format '{fmt}' is not allowed; use one of: {allowed}, or none.")
     return fmt
 
 
-def checked_widths(sizes):
+def checked_widths(sizes: list[int] | None) -> list[int]:
     widths = renditions.policy("WIDTHS")
     allowed = ", ".join(str(width) for width in widths)
     if not sizes:
@@ -101,7 +116,14 @@ def checked_widths(sizes):
     return sizes
 
 
-def resolve_src_set(image, info, sizes=None, format=None, preserve_svg=True, **kwargs):  # noqa: A002
+def resolve_src_set(  # noqa: A002
+    image: AbstractImage,
+    info: GraphQLResolveInfo,
+    sizes: list[int] | None = None,
+    format: str | None = None,
+    preserve_svg: bool = True,
+    **kwargs: Any,
+) -> str:
     widths = checked_widths(sizes)
     fmt = checked_format(format)
     if not image.file.name:
@@ -113,7 +135,9 @@ def resolve_src_set(image, info, sizes=None, format=None, preserve_svg=True, **k
     return ", ".join(f"{get_media_item_url(r)} {r.width}w" for r in made.values())
 
 
-def resolve_rendition(image, info, preserve_svg=True, **arguments):
+def resolve_rendition(
+    image: AbstractImage, info: GraphQLResolveInfo, preserve_svg: bool = True, **arguments: Any
+) -> AbstractRendition:
     spec = renditions.filter_spec(arguments)
     given = {name for name, value in arguments.items() if value is not None}
     if spec not in renditions.allowed_specs() or given - set(renditions.SPEC_ARGUMENTS):
@@ -126,7 +150,7 @@ def resolve_rendition(image, info, preserve_svg=True, **arguments):
 # Privacy ------------------------------------------------------------------------------------
 
 
-def without_private(result):
+def without_private(result: object) -> object:
     if result is None:
         return None
     if isinstance(result, QuerySet | list | tuple):
@@ -134,19 +158,19 @@ def without_private(result):
     return None if is_private(result) else result
 
 
-def public_media_result(resolve):
+def public_media_result(resolve: Callable[..., object] | None) -> Callable[..., object]:
     """Wrap a resolver of an image or document field: private items become null or are left
     out of lists (the private collections load once per request)."""
     resolve = resolve or default_field_resolver
 
-    def resolve_public(root, info, **kwargs):
+    def resolve_public(root: object, info: GraphQLResolveInfo, **kwargs: Any) -> object:
         return without_private(resolve(root, info, **kwargs))
 
     resolve_public.public_media = True
     return resolve_public
 
 
-def protect_media_fields(graphql_schema):
+def protect_media_fields(graphql_schema: GraphQLSchema) -> None:
     """Wrap every field typed as an image or a document (or a list of them), and replace the
     rendition fields' resolvers. Run once on the built schema (`cms/api/schema.py`)."""
     media_types = {graphql_schema.type_map[name] for name in MEDIA_TYPES}
@@ -168,7 +192,14 @@ def protect_media_fields(graphql_schema):
 # Root fields --------------------------------------------------------------------------------
 
 
-def public_collection_search(model, info, search_query, limit=None, offset=None, **kwargs):
+def public_collection_search(
+    model: type[Model],
+    info: GraphQLResolveInfo,
+    search_query: str | None,
+    limit: int | None = None,
+    offset: int | None = None,
+    **kwargs: Any,
+) -> list[Model]:
     """Search public images or documents.
 
     Wagtail 8's search backends cannot filter on a join, so search first and leave out the
@@ -196,17 +227,19 @@ def public_collection_search(model, info, search_query, limit=None, offset=None,
     return found[offset : offset + size]
 
 
-def public_media_query(mixin, field_name, model_getter):
+def public_media_query(
+    mixin: type, field_name: str, model_getter: Callable[[], type[Model]]
+) -> type:
     """grapple's images/documents mixin with every lookup limited to public collections, and
     search that works on Wagtail 8."""
     single = field_name[:-1]
 
-    def queryset():
+    def queryset() -> QuerySet:
         model = model_getter()
         found = public_only(model.objects.all())
         return found.prefetch_renditions() if hasattr(found, "prefetch_renditions") else found
 
-    def resolve_many(self, info, **kwargs):
+    def resolve_many(self: object, info: GraphQLResolveInfo, **kwargs: Any) -> object:
         if kwargs.get("search_query"):
             kwargs["search_query"] = clean_search_query(kwargs["search_query"])
             if kwargs["search_query"] is None:
@@ -215,7 +248,9 @@ def public_media_query(mixin, field_name, model_getter):
                 return public_collection_search(model_getter(), info, **kwargs)
         return resolve_queryset(queryset(), info, **kwargs)
 
-    def resolve_one(self, info, id=None, **kwargs):  # noqa: A002
+    def resolve_one(  # noqa: A002
+        self: object, info: GraphQLResolveInfo, id: str | None = None, **kwargs: Any
+    ) -> Model | None:
         if id is None:
             return None
         return queryset().filter(pk=id).first()

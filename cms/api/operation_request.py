@@ -10,7 +10,7 @@ PREVIEW_ARGUMENT = re.compile(r"\btoken\s*:")
 SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 
 
-def json_field(value, name: str) -> dict | None:
+def json_field(value: object, name: str) -> dict | None:
     """GET sends variables and extensions as JSON strings; POST as objects."""
     if isinstance(value, str):
         try:
@@ -26,7 +26,7 @@ class OperationRequest:
     """One operation of a request. `query` is filled in from a persisted hash by
     `cms.api.persisted_queries.resolve_query_text` when the client sent only the hash."""
 
-    def __init__(self, payload):
+    def __init__(self, payload: object) -> None:
         if not isinstance(payload, dict):
             raise RequestError("Each operation must be a JSON object.")
         self.query: str | None = payload.get("query")

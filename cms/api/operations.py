@@ -22,31 +22,31 @@ class Operation:
     text: str
 
     @property
-    def sha256(self):
+    def sha256(self) -> str:
         return sha256_of(self.text)
 
 
-def sha256_of(text):
+def sha256_of(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class _SpreadCollector(Visitor):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self.names = set()
 
-    def enter_fragment_spread(self, node: FragmentSpreadNode, *args):
+    def enter_fragment_spread(self, node: FragmentSpreadNode, *args: object) -> None:
         self.names.add(node.name.value)
 
 
-def spreads_in(text):
+def spreads_in(text: str) -> set[str]:
     collector = _SpreadCollector()
     visit(parse(text), collector)
     return collector.names
 
 
 @cache
-def fragments():
+def fragments() -> dict[str, str]:
     found = {}
     for path in sorted((OPERATIONS_DIR / "fragments").glob("*.graphql")):
         document = parse(path.read_text(encoding="utf-8"))
@@ -55,7 +55,7 @@ def fragments():
     return found
 
 
-def with_fragments(text):
+def with_fragments(text: str) -> str:
     """`text` followed by every fragment it uses, directly or through other fragments."""
     needed, queue = [], sorted(spreads_in(text))
     while queue:
@@ -68,7 +68,7 @@ def with_fragments(text):
 
 
 @cache
-def operations():
+def operations() -> dict[str, Operation]:
     """Every operation in frontend_contract/operations/, by name."""
     return {
         path.stem: Operation(path.stem, with_fragments(path.read_text(encoding="utf-8")))
@@ -77,5 +77,5 @@ def operations():
 
 
 @cache
-def operations_by_hash():
+def operations_by_hash() -> dict[str, Operation]:
     return {operation.sha256: operation for operation in operations().values()}

@@ -9,8 +9,11 @@ instead of being cut silently, `offset` may not be negative, and `searchQuery` g
 (`cms/api/limits.py`), so they never return more than their cost counts.
 """
 
+from __future__ import annotations
+
 from functools import wraps
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from graphql import (
@@ -28,6 +31,12 @@ from cms.api.grapple_compat import grapple_settings
 from cms.api.limits import LIST_SIZES, PAGE_SIZE_ARGUMENTS
 from cms.api.search_input import clean_search_query
 
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+    from typing import Any
+
+    from graphql import GraphQLField, GraphQLResolveInfo, GraphQLSchema
+
 PAGE_ORDER = ("id", "title", "slug", "first_published_at", "last_published_at")
 MEDIA_ORDER = ("id", "title", "created_at")
 # What each listed type may be sorted by (the named type of the field's items).
@@ -41,13 +50,13 @@ ORDER_FIELDS = {
 }
 
 
-def allowed_order(type_name):
+def allowed_order(type_name: str) -> tuple[str, ...] | None:
     return ORDER_FIELDS.get(type_name) or ORDER_FIELDS.get(
         "PageInterface" if type_name.endswith("Page") else ""
     )
 
 
-def check_order(order, allowed):
+def check_order(order: str, allowed: Iterable[str]) -> str:
     """`order` (grapple's comma-separated `order_by` terms) with each term allowed."""
     terms = [term.strip() for term in str(order).split(",")]
     for term in terms:
@@ -60,7 +69,7 @@ def check_order(order, allowed):
     return ",".join(terms)
 
 
-def check_page_arguments(kwargs):
+def check_page_arguments(kwargs: dict[str, Any]) -> None:
     most = grapple_settings.MAX_PAGE_SIZE
     limit = kwargs.get("limit")
     if limit is not None and not 1 <= limit <= most:
@@ -70,9 +79,11 @@ def check_page_arguments(kwargs):
         raise ApiError("`offset` may not be negative.")
 
 
-def guarded(resolve, allowed, searchable):
+def guarded(
+    resolve: Callable[..., object], allowed: tuple[str, ...] | None, searchable: bool
+) -> Callable[..., object]:
     @wraps(resolve)
-    def resolve_guarded(source, info, **kwargs):
+    def resolve_guarded(source: object, info: GraphQLResolveInfo, **kwargs: Any) -> object:
         if kwargs.get("order") is not None:
             kwargs["order"] = check_order(kwargs["order"], allowed)
         check_page_arguments(kwargs)
@@ -86,9 +97,9 @@ def guarded(resolve, allowed, searchable):
     return resolve_guarded
 
 
-def at_most(resolve, most):
+def at_most(resolve: Callable[..., Any], most: int) -> Callable[..., object]:
     @wraps(resolve)
-    def resolve_at_most(source, info, **kwargs):
+    def resolve_at_most(source: object, info: GraphQLResolveInfo, **kwargs: Any) -> object:
         result = resolve(source, info, **kwargs)
         if result is None:
             return None
@@ -99,11 +110,11 @@ def at_most(resolve, most):
     return resolve_at_most
 
 
-def is_list_field(field):
+def is_list_field(field: GraphQLField) -> bool:
     return isinstance(get_nullable_type(field.type), GraphQLList)
 
 
-def guard_list_arguments(graphql_schema):
+def guard_list_arguments(graphql_schema: GraphQLSchema) -> None:
     """Wrap, once, the resolver of every field taking `order`/`limit`/`searchQuery`, and of
     every list field with a registered maximum."""
     for type_name, graphql_type in graphql_schema.type_map.items():
@@ -129,7 +140,7 @@ def guard_list_arguments(graphql_schema):
             field.resolve = resolve
 
 
-def list_fields(graphql_schema):
+def list_fields(graphql_schema: GraphQLSchema) -> Iterator[tuple[str, str, GraphQLField]]:
     """(type name, field name, field) for every list field of an object or interface type."""
     for type_name, graphql_type in graphql_schema.type_map.items():
         if type_name.startswith("__"):

@@ -3,10 +3,19 @@
 Kept apart from `visibility.py` because grapple imports it while building its own types.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 import graphene
 from wagtail.models import Page
 
 from cms.api.grapple_compat import PageInterface as GrapplePageInterface
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from graphql import GraphQLResolveInfo
 
 
 class PageInterface(GrapplePageInterface):
@@ -26,12 +35,12 @@ class PageInterface(GrapplePageInterface):
     class Meta:
         name = "PageInterface"
 
-    def resolve_site_path(self, info, **kwargs):
+    def resolve_site_path(self, info: GraphQLResolveInfo, **kwargs: Any) -> str | None:
         from cms.seo import frontend_path
 
         return frontend_path(self)
 
-    def resolve_parent(self, info, **kwargs):
+    def resolve_parent(self, info: GraphQLResolveInfo, **kwargs: Any) -> Page | None:
         parent = self.get_parent()
         if parent is None or parent.depth <= 1:
             return None

@@ -7,10 +7,22 @@ site root's slug ('/home/roles/mlops-engineer-2026/', the deprecated `PageInterf
 asked for (by default the requesting one), and match it exactly.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from wagtail.models import Site
 
+if TYPE_CHECKING:
+    from typing import Any
 
-def site_root_path(request, site=None):
+    from django.db.models import QuerySet
+    from django.http import HttpRequest
+    from graphql import GraphQLResolveInfo
+    from wagtail.models import Page
+
+
+def site_root_path(request: HttpRequest, site: Site | None = None) -> str | None:
     """The url_path of the site's root page ('/home/'): `site`, else the requesting site.
 
     With one site (the usual case) this comes from Wagtail's cached site root paths, without a
@@ -25,7 +37,7 @@ def site_root_path(request, site=None):
     return site.root_page.url_path if site else None
 
 
-def tree_paths(path, root_path):
+def tree_paths(path: str | None, root_path: str) -> list[str]:
     """The tree url_paths `path` may name under `root_path`, best first: the path on the site,
     then the path as a tree path (when it starts with the site root's)."""
     relative = (path or "").strip("/")
@@ -34,7 +46,7 @@ def tree_paths(path, root_path):
     return [on_site] + ([as_tree] if as_tree != on_site and as_tree.startswith(root_path) else [])
 
 
-def page_at_path(pages, path, root_path):
+def page_at_path(pages: QuerySet[Page], path: str | None, root_path: str | None) -> Page | None:
     """The page of `pages` at `path` (a path on the site or a tree path), or None."""
     if root_path is None:
         return None
@@ -45,7 +57,13 @@ def page_at_path(pages, path, root_path):
     return next((found[c] for c in candidates if c in found), None)
 
 
-def page_by_path(info, url_path, content_type=None, site=None, **kwargs):
+def page_by_path(
+    info: GraphQLResolveInfo,
+    url_path: str | None,
+    content_type: str | None = None,
+    site: Site | str | None = None,
+    **kwargs: Any,
+) -> Page | None:
     """`page(urlPath:)` and `Site.page(urlPath:)`: the live, public page at that path in the site
     asked for (`site`, `inSite`, the Site's own) or the requesting site. grapple's lookup matched
     any page whose tree path ended so: '/mlops-engineer-2026/' found the guide."""

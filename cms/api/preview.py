@@ -7,7 +7,10 @@ by default), are bound to one page, and every way a token can be wrong has its o
 A token, even an empty one, never falls back to the live page.
 """
 
+from __future__ import annotations
+
 import secrets
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
@@ -15,6 +18,13 @@ from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
 from cms.api import grapple_compat, loaders
 from cms.api.errors import ApiError, ErrorCode
 from cms.api.grapple_compat import PREVIEW_SIGNER_SALT, PagePreview
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+    from graphql import GraphQLResolveInfo
+    from wagtail.models import Page, Site
 
 SIGNER_SALT = PREVIEW_SIGNER_SALT  # wagtail-headless-preview's salt: its tokens are ours
 
@@ -25,19 +35,19 @@ NONCE_BYTES = 32  # 256 random bits: the page and the time are not enough to for
 class PreviewSigner(TimestampSigner):
     """Signs a page identity with a timestamp and a random nonce of its own."""
 
-    def sign(self, value):
+    def sign(self, value: str) -> str:
         return super().sign(f"{value};nonce={secrets.token_urlsafe(NONCE_BYTES)}")
 
 
-def preview_signer():
+def preview_signer() -> PreviewSigner:
     return PreviewSigner(salt=SIGNER_SALT)
 
 
-def invalid_token(message="The preview token is invalid."):
+def invalid_token(message: str = "The preview token is invalid.") -> ApiError:
     return ApiError(message, ErrorCode.PREVIEW_TOKEN_INVALID)
 
 
-def token_identity(token):
+def token_identity(token: object) -> dict[str, str]:
     """What a valid, unexpired token stands for: {'id': …} or {'parent_id': …, 'page_type': …}."""
     if not isinstance(token, str) or len(token) > 500:
         raise invalid_token()
@@ -58,7 +68,7 @@ def token_identity(token):
     return identity
 
 
-def page_from_preview_token(token):
+def page_from_preview_token(token: object) -> Page:
     """The draft page a token stands for, or an ApiError with a code saying why not."""
     identity = token_identity(token)
     preview = PagePreview.objects.filter(token=token).first()
@@ -74,7 +84,7 @@ def page_from_preview_token(token):
     return page
 
 
-def public_paths(page):
+def public_paths(page: Page) -> set[str]:
     """The paths that name `page` exactly: its tree path ('home/roles/x') and its path on the
     site whose root holds it ('roles/x'), without slashes at either end."""
     from wagtail.models import Site
@@ -88,7 +98,13 @@ def public_paths(page):
     return paths
 
 
-def check_token_matches(page, id=None, slug=None, url_path=None, content_type=None):
+def check_token_matches(
+    page: Page,
+    id: int | str | None = None,
+    slug: str | None = None,
+    url_path: str | None = None,
+    content_type: str | None = None,
+) -> None:
     """A token is bound to one page: any other lookup argument must name that same page."""
     mismatched = (
         (id is not None and str(id) != str(page.pk))
@@ -102,7 +118,7 @@ def check_token_matches(page, id=None, slug=None, url_path=None, content_type=No
         )
 
 
-def purge_expired_previews():
+def purge_expired_previews() -> int:
     """Delete stored previews whose token has expired or no longer verifies. Returns the count."""
     signer = preview_signer()
     expired = []
@@ -115,12 +131,12 @@ def purge_expired_previews():
     return len(expired)
 
 
-def PagesQuery():  # noqa: N802 (mirrors grapple's factory)
+def PagesQuery() -> type:  # noqa: N802 (mirrors grapple's factory)
     """grapple's `page`/`pages` fields, with token lookups going through the checks above."""
     base = grapple_compat.PagesQuery()
 
     class Mixin(base):
-        def resolve_page(self, info, **kwargs):
+        def resolve_page(self, info: GraphQLResolveInfo, **kwargs: Any) -> Page | None:
             return resolve_page_lookup(
                 info, kwargs, lambda: base.resolve_page(self, info, **kwargs)
             )
@@ -128,7 +144,12 @@ def PagesQuery():  # noqa: N802 (mirrors grapple's factory)
     return Mixin
 
 
-def resolve_page_lookup(info, kwargs, resolve_live, site=None):
+def resolve_page_lookup(
+    info: GraphQLResolveInfo,
+    kwargs: dict[str, Any],
+    resolve_live: Callable[[], Page | None],
+    site: Site | None = None,
+) -> Page | None:
     """A `page(…)` lookup, at the root or on a Site: a token gives its own draft through every
     check above; a path alone is matched exactly (a site path or a tree path); anything else
     is the live lookup `resolve_live()`."""

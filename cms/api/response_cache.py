@@ -11,31 +11,41 @@ Never cached: previews (a `token`), requests carrying a session cookie (an edito
 logged in), and answers with errors.
 """
 
+from __future__ import annotations
+
 import hashlib
 import json
 import time
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
+if TYPE_CHECKING:
+    from typing import Any
+
+    from django.http import HttpRequest, HttpResponse
+
+    from cms.api.operation_request import OperationRequest
+
 VERSION_KEY = "api:content-version"
 ANSWER_PREFIX = "api:answer:"
 
 
-def enabled():
+def enabled() -> bool:
     return getattr(settings, "API_RESPONSE_CACHE", True)
 
 
 @lru_cache(maxsize=1)
-def schema_fingerprint():
+def schema_fingerprint() -> str:
     from cms.api.schema import printed_schema
 
     return hashlib.sha256(printed_schema().encode()).hexdigest()[:16]
 
 
-def cache_key(prefix: str, host: str, question) -> str:
+def cache_key(prefix: str, host: str, question: object) -> str:
     """The one way a cache key is made: same question (anything JSON can hold), same site,
     same schema and API settings: same answer."""
     identity = json.dumps(
@@ -52,13 +62,13 @@ def cache_key(prefix: str, host: str, question) -> str:
     return prefix + hashlib.sha256(identity.encode()).hexdigest()
 
 
-def answer_key(operation, host: str) -> str:
+def answer_key(operation: OperationRequest, host: str) -> str:
     """An operation's answer, keyed on what it asks."""
     question = [operation.query, operation.variables, operation.operation_name]
     return cache_key(ANSWER_PREFIX, host, question)
 
 
-def may_cache(operation, request):
+def may_cache(operation: OperationRequest, request: HttpRequest) -> bool:
     return (
         enabled()
         and not operation.is_preview
@@ -66,7 +76,7 @@ def may_cache(operation, request):
     )
 
 
-def lookup(key):
+def lookup(key: str) -> tuple[Any, int]:
     """(cached answer or None, current content version)."""
     found = cache.get_many([VERSION_KEY, key])
     version = found.get(VERSION_KEY)
@@ -80,7 +90,7 @@ def lookup(key):
     return None, version
 
 
-def store(key, version, value):
+def store(key: str, version: int, value: bytes | tuple[bytes, str, str]) -> None:
     """Keep an answer (its serialised body) with the content version it was computed at.
     Answers larger than API_RESPONSE_CACHE_MAX_BYTES are not kept: varying the arguments of a
     large query would otherwise fill the shared cache (and evict what else lives there)."""
@@ -90,14 +100,14 @@ def store(key, version, value):
     cache.set(key, (version, value), timeout=settings.API_RESPONSE_CACHE_TIMEOUT)
 
 
-def bump_version():
+def bump_version() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
-def content_changed(**kwargs):
+def content_changed(**kwargs: object) -> None:
     """Move the content version on: every cached answer is stale from now on, in every process.
 
     Once now, and once more when the transaction commits, so that no answer computed from the
@@ -111,12 +121,12 @@ def content_changed(**kwargs):
 GET_PREFIX = "api:get:"
 
 
-def get_key(request) -> str:
+def get_key(request: HttpRequest) -> str:
     """A whole GET response, keyed on the raw query string (so a hit skips parsing)."""
     return cache_key(GET_PREFIX, request.get_host(), request.META.get("QUERY_STRING", ""))
 
 
-def cached_get(request):
+def cached_get(request: HttpRequest) -> HttpResponse | None:
     """The stored response for this exact GET, if still current; None otherwise."""
     from django.http import HttpResponse
 
@@ -131,7 +141,7 @@ def cached_get(request):
     return response
 
 
-def store_get(request, version, response):
+def store_get(request: HttpRequest, version: int, response: HttpResponse) -> None:
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return
     entry = (response.content, response["ETag"], response["Cache-Control"])

@@ -9,11 +9,20 @@ controls and spaces stripped, HTML entities decoded); otherwise null, or "" wher
 required.
 """
 
+from __future__ import annotations
+
 import html
 import re
 from functools import wraps
+from typing import TYPE_CHECKING
 
 from graphql import GraphQLNonNull, default_field_resolver
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+    from graphql import GraphQLResolveInfo, GraphQLSchema
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
@@ -32,34 +41,34 @@ GENERATED_URL_FIELDS = {
 }
 
 
-def register_url_field(type_name, field_name):
+def register_url_field(type_name: str, field_name: str) -> None:
     URL_FIELDS.add((type_name, field_name))
 
 
-def is_safe_url(value):
+def is_safe_url(value: object) -> bool:
     """True for a URL that is relative or uses a scheme that cannot run script."""
     text = IGNORED_BY_BROWSERS.sub("", html.unescape(str(value))).lstrip(LEADING_IGNORED)
     scheme = SCHEME.match(text)
     return scheme is None or scheme.group(1).lower() in SAFE_SCHEMES
 
 
-def safe_url(value):
+def safe_url(value: str | None) -> str | None:
     """`value` when it is safe to put into an href, else None."""
     if not value:
         return value
     return value if is_safe_url(value) else None
 
 
-def guarded(resolve, required):
+def guarded(resolve: Callable[..., str | None], required: bool) -> Callable[..., str | None]:
     @wraps(resolve)
-    def resolve_safe_url(source, info, **kwargs):
+    def resolve_safe_url(source: object, info: GraphQLResolveInfo, **kwargs: Any) -> str | None:
         value = safe_url(resolve(source, info, **kwargs))
         return "" if value is None and required else value
 
     return resolve_safe_url
 
 
-def guard_url_fields(graphql_schema):
+def guard_url_fields(graphql_schema: GraphQLSchema) -> None:
     """Serve every registered URL field through `safe_url` (a missing one fails start-up)."""
     for type_name, field_name in sorted(URL_FIELDS):
         graphql_type = graphql_schema.type_map.get(type_name)

@@ -11,6 +11,10 @@ it). The generic chooser blocks, a site's `rootPage` and `page`, `collections` a
 the same live/public filter as every other path (see `restrict_resolvers`).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from graphql import GraphQLInterfaceType, GraphQLNonNull, GraphQLObjectType, print_schema
 from grapple.schema import schema as grapple_schema
 
@@ -18,6 +22,9 @@ from cms.api.grapple_compat import check_schema
 from cms.api.media import protect_media_fields
 from cms.api.ordering import guard_list_arguments
 from cms.api.safe_urls import guard_url_fields
+
+if TYPE_CHECKING:
+    from graphql import GraphQLNamedType, GraphQLSchema
 
 EDITORIAL_PAGE_FIELDS = {
     "draftTitle",
@@ -44,19 +51,19 @@ GENERIC_BLOCK_TYPES = {"StructBlock", "StreamBlock"}
 EDITORIAL_COLLECTION_FIELDS = {"path", "depth", "numchild"}
 
 
-def is_page_type(graphql_type):
+def is_page_type(graphql_type: GraphQLNamedType) -> bool:
     return isinstance(graphql_type, GraphQLObjectType) and any(
         interface.name == "PageInterface" for interface in graphql_type.interfaces
     )
 
 
-def is_block_type(graphql_type):
+def is_block_type(graphql_type: GraphQLNamedType) -> bool:
     return isinstance(graphql_type, GraphQLObjectType) and any(
         interface.name == "StreamFieldInterface" for interface in graphql_type.interfaces
     )
 
 
-def remove_editorial_fields(graphql_schema):
+def remove_editorial_fields(graphql_schema: GraphQLSchema) -> None:
     type_map = graphql_schema.type_map
     page_type_accessors = {name.lower() for name, t in type_map.items() if is_page_type(t)}
     for name, graphql_type in type_map.items():
@@ -76,7 +83,7 @@ def remove_editorial_fields(graphql_schema):
                 del graphql_type.fields[field_name]
 
 
-def restrict_resolvers(graphql_schema):
+def restrict_resolvers(graphql_schema: GraphQLSchema) -> None:
     """Put the live/public filter on the paths grapple leaves open (`cms/api/visibility.py`
     has the root fields; these are fields of other types)."""
     from cms.api import exposure
@@ -114,7 +121,7 @@ guard_url_fields(schema.graphql_schema)  # stored URLs only when they cannot run
 guard_list_arguments(schema.graphql_schema)  # order allow-lists, page sizes: ordering.py (last)
 
 
-def printed_schema():
+def printed_schema() -> str:
     """The schema's SDL, as `frontend_contract/schema.graphql` holds it.
 
     graphene builds types in a fixed order (the order of the code), so the print is stable.

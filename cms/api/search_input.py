@@ -19,7 +19,7 @@ from cms.api.limits import limit
 MAX_SEARCH_WINDOW = 1000
 
 
-def check_search_window(offset, size):
+def check_search_window(offset: int, size: int) -> None:
     if offset + size > MAX_SEARCH_WINDOW:
         raise ApiError(f"Search reads at most the first {MAX_SEARCH_WINDOW} results.")
 
@@ -27,7 +27,7 @@ def check_search_window(offset, size):
 WORD = re.compile(r"\w+(?:[.\-]\w+)*[+#]*")
 
 
-def clean_search_query(text):
+def clean_search_query(text: object) -> str | None:
     """The words of `text` joined by spaces, or None when it has none (search nothing).
 
     Raises ApiError (BAD_USER_INPUT) when `text` is longer than MAX_SEARCH_QUERY_LENGTH

@@ -1,14 +1,21 @@
 """What a query asks for under the field being resolved, so a resolver loads only that."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode
 
+if TYPE_CHECKING:
+    from graphql import GraphQLResolveInfo, SelectionSetNode
 
-def selected_paths(info):
+
+def selected_paths(info: GraphQLResolveInfo) -> set[str]:
     """Dotted paths of every field selected under the current field, e.g. {'items.body'}."""
     paths = set()
     walked = set()  # (selection set, prefix): each walked once, however often it is spread
 
-    def walk(selection_set, prefix):
+    def walk(selection_set: SelectionSetNode | None, prefix: str) -> None:
         if selection_set is None or (id(selection_set), prefix) in walked:
             return
         walked.add((id(selection_set), prefix))

@@ -1,10 +1,19 @@
 """GraphQL types for SEO values and sitemap entries."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 import graphene
 
 from cms.api.grapple_compat import get_image_type
 from cms.api.limits import register_field_cost
 from cms.structured_data import html_safe_json
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from graphql import GraphQLResolveInfo
 
 # Every `JSONString` the API serves (`Seo.structuredData`, grapple's `EmbedBlock.rawEmbed`) is
 # HTML-safe JSON: `<`, `>`, `&`, U+2028 and U+2029 escaped as `\\uXXXX`, so a frontend can inline
@@ -46,7 +55,7 @@ class SeoType(graphene.ObjectType):
         ),
     )
 
-    def resolve_structured_data(self, info):
+    def resolve_structured_data(self, info: GraphQLResolveInfo) -> dict[str, Any]:
         from cms.structured_data import structured_data_for
 
         return structured_data_for(self.page)

@@ -1,5 +1,9 @@
 """The `sitemap` root field: every live, public, indexable page, for a frontend's sitemap.xml."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 import graphene
 from grapple.helpers import register_graphql_schema
 from wagtail.models import Site
@@ -9,8 +13,11 @@ from cms.api.seo_types import SitemapEntryType
 from cms.pages import BasePage
 from cms.seo import frontend_url
 
+if TYPE_CHECKING:
+    from graphql import GraphQLResolveInfo
 
-def page_models():
+
+def page_models() -> list[type[BasePage]]:
     from django.apps import apps
 
     return [
@@ -20,14 +27,14 @@ def page_models():
     ]
 
 
-def sitemap_pages(site):
+def sitemap_pages(site: Site | None) -> SitemapPages:
     """The site's indexable pages by tree path, as a sliceable, countable sequence: the paths
     are read for every page (two columns), the pages themselves only for a window."""
     return SitemapPages(site)
 
 
 class SitemapPages:
-    def __init__(self, site):
+    def __init__(self, site: Site | None) -> None:
         rows = []
         for model in page_models():
             pages = model.objects.live().public().filter(no_index=False)
@@ -37,10 +44,10 @@ class SitemapPages:
         rows.sort(key=lambda row: row[0])
         self.rows = rows
 
-    def count(self):
+    def count(self) -> int:
         return len(self.rows)
 
-    def __getitem__(self, window):
+    def __getitem__(self, window: slice) -> list[BasePage]:
         chosen = self.rows[window]
         by_model = {}
         for _, model, pk in chosen:
@@ -51,7 +58,7 @@ class SitemapPages:
         return [found[(model, pk)] for _, model, pk in chosen if (model, pk) in found]
 
 
-def entry(page, site):
+def entry(page: BasePage, site: Site | None) -> SitemapEntryType:
     return SitemapEntryType(
         url=frontend_url(page),
         path=page.relative_url(site) if site else page.url_path,
@@ -79,11 +86,15 @@ class SitemapQuery:
         **page_arguments(),
     )
 
-    def resolve_sitemap(self, info, limit=None, offset=None):
+    def resolve_sitemap(
+        self, info: GraphQLResolveInfo, limit: int | None = None, offset: int | None = None
+    ) -> list[SitemapEntryType]:
         site = Site.objects.filter(is_default_site=True).first()
         return [entry(page, site) for page in window(sitemap_pages(site), limit, offset)]
 
-    def resolve_sitemap_listing(self, info, page=1, per_page=None):
+    def resolve_sitemap_listing(
+        self, info: GraphQLResolveInfo, page: int = 1, per_page: int | None = None
+    ) -> graphene.ObjectType:
         site = Site.objects.filter(is_default_site=True).first()
         listing = paginate(SitemapListing, sitemap_pages(site), page, per_page)
         listing.items = [entry(p, site) for p in listing.items]

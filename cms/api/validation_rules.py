@@ -5,14 +5,22 @@ refuse (a fragment bomb, thousands of repeated fields) is exactly what makes the
 slow. Each walks the document once, in linear time (`cms/api/limits.py` does the measuring).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from graphql import StringValueNode, ValidationRule
 from graphql.language import BREAK, Node
 
 from cms.api.errors import ApiError, ErrorCode
 from cms.api.limits import Measure, check_aliases, check_depth_and_cost, check_shape
 
+if TYPE_CHECKING:
+    from graphql import DocumentNode
+    from graphql.language import VisitorAction
 
-def check_no_nul_strings(document) -> None:
+
+def check_no_nul_strings(document: DocumentNode) -> None:
     """NUL can't be stored or looked up in PostgreSQL text: refuse it in the document."""
     stack = [document]
     while stack:
@@ -31,7 +39,7 @@ class DocumentLimitsRule(ValidationRule):
     """Aliases, shape (operations, fragments, repeated response names) and NUL in strings:
     what depends on the document alone, so its result is cached with the parsed document."""
 
-    def enter_document(self, node, *_args):
+    def enter_document(self, node: DocumentNode, *_args: object) -> VisitorAction:
         try:
             for check in (check_aliases, check_shape, check_no_nul_strings):
                 check(node)
@@ -47,7 +55,7 @@ def depth_and_cost_rule(variables: dict | None, operation_name: str | None) -> t
     class DepthAndCostRule(ValidationRule):
         measure: Measure | None = None
 
-        def enter_document(self, node, *_args):
+        def enter_document(self, node: DocumentNode, *_args: object) -> VisitorAction:
             try:
                 type(self).measure = check_depth_and_cost(
                     self.context.schema, node, operation_name, variables
@@ -57,4 +65,3 @@ def depth_and_cost_rule(variables: dict | None, operation_name: str | None) -> t
             return BREAK
 
     return DepthAndCostRule
-

@@ -8,7 +8,10 @@ allow-list) → `answers` (response cache) → `document_checks` (limits, then v
 `extensions.code` (`cms/api/errors.py: ErrorCode`).
 """
 
+from __future__ import annotations
+
 import json
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -26,6 +29,12 @@ from cms.api.http_caching import not_modified_or, set_cache_headers
 from cms.api.limits import limit
 from cms.api.operation_request import OperationRequest
 
+if TYPE_CHECKING:
+    from typing import Any
+
+    from django.http import HttpRequest
+    from django.urls import URLPattern
+
 JSON = "application/json"
 
 
@@ -35,7 +44,7 @@ class ApiView(View):
 
     http_method_names = ["get", "post", "options"]
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method == "GET":
             if settings.DEBUG and wants_graphiql(request):
                 return GraphQLView.as_view(graphiql=True)(request)
@@ -63,7 +72,7 @@ class ApiView(View):
         response["Cache-Control"] = "no-store"
         return response
 
-    def batch(self, request, payloads):
+    def batch(self, request: HttpRequest, payloads: list[Any]) -> HttpResponse:
         if not payloads:
             raise RequestError("A batch needs at least one operation.")
         if len(payloads) > limit("MAX_BATCH"):
@@ -94,7 +103,7 @@ class ApiView(View):
         return response
 
 
-def read_payload(request) -> dict | list:
+def read_payload(request: HttpRequest) -> dict | list:
     """The operation(s) a request carries: GET parameters, or a JSON or GraphQL body."""
     if request.method == "GET":
         return request.GET.dict()
@@ -122,14 +131,14 @@ def read_payload(request) -> dict | list:
         raise RequestError("The body is not valid JSON.") from error
 
 
-def json_response(body, status):
+def json_response(body: dict[str, Any], status: int) -> HttpResponse:
     return HttpResponse(json.dumps(body, separators=(",", ":")), status=status, content_type=JSON)
 
 
-def wants_graphiql(request) -> bool:
+def wants_graphiql(request: HttpRequest) -> bool:
     accept = request.headers.get("Accept", "")
     return "text/html" in accept and "raw" not in request.GET and "query" not in request.GET
 
 
-def graphql_urlpatterns():
+def graphql_urlpatterns() -> list[URLPattern]:
     return [path("graphql/", ApiView.as_view(), name="graphql")]

@@ -7,7 +7,10 @@ drafts), the cross-model `search`, and redirects to unpublished pages (images an
 a filter on each of those, in our code, and `cms/wagtail_hooks.py` swaps them into the schema.
 """
 
+from __future__ import annotations
+
 import copy
+from typing import TYPE_CHECKING
 
 import graphene
 from wagtail.documents import get_document_model
@@ -37,12 +40,21 @@ from cms.api.listing import (
 )
 from cms.api.search_input import MAX_SEARCH_WINDOW, check_search_window, clean_search_query
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
 
-def live_public_pages():
+    from django.db.models import Model, QuerySet
+    from graphql import GraphQLResolveInfo
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.query import PageQuerySet
+
+
+def live_public_pages() -> PageQuerySet:
     return Page.objects.live().public()
 
 
-def is_visible(instance):
+def is_visible(instance: object) -> bool:
     """True for content the public may see: live pages outside view restrictions,
     published snippets, and anything without a draft state."""
     if isinstance(instance, Page):
@@ -52,7 +64,7 @@ def is_visible(instance):
     return True
 
 
-def visible_snippet_objects(model):
+def visible_snippet_objects(model: type[Model]) -> QuerySet:
     queryset = model._default_manager.all()
     if issubclass(model, DraftStateMixin):
         queryset = queryset.filter(live=True)
@@ -62,13 +74,13 @@ def visible_snippet_objects(model):
 class Chain:
     """Querysets one after another, sliced and counted without loading them all."""
 
-    def __init__(self, querysets):
+    def __init__(self, querysets: list[QuerySet]) -> None:
         self.querysets = querysets
 
-    def count(self):
+    def count(self) -> int:
         return sum(queryset.count() for queryset in self.querysets)
 
-    def __getitem__(self, window):
+    def __getitem__(self, window: slice) -> list[Model]:
         skip, wanted = window.start or 0, window.stop - (window.start or 0)
         items = []
         for queryset in self.querysets:
@@ -83,7 +95,7 @@ class Chain:
         return items
 
 
-def visible_snippets():
+def visible_snippets() -> Chain:
 
     return Chain(
         [
@@ -93,7 +105,7 @@ def visible_snippets():
     )
 
 
-def SnippetsQuery():  # noqa: N802 (mirrors grapple's factory)
+def SnippetsQuery() -> type:  # noqa: N802 (mirrors grapple's factory)
     SnippetListing = listing_type(  # noqa: N806
         "SnippetListing",
         get_snippet_interface,
@@ -113,10 +125,22 @@ def SnippetsQuery():  # noqa: N802 (mirrors grapple's factory)
             **page_arguments(),
         )
 
-        def resolve_snippets(self, info, limit=None, offset=None, **kwargs):
+        def resolve_snippets(
+            self,
+            info: GraphQLResolveInfo,
+            limit: int | None = None,
+            offset: int | None = None,
+            **kwargs: Any,
+        ) -> list[Model]:
             return window(visible_snippets(), limit, offset)
 
-        def resolve_snippet_listing(self, info, page=1, per_page=None, **kwargs):
+        def resolve_snippet_listing(
+            self,
+            info: GraphQLResolveInfo,
+            page: int = 1,
+            per_page: int | None = None,
+            **kwargs: Any,
+        ) -> graphene.ObjectType:
             return paginate(SnippetListing, visible_snippets(), page, per_page)
 
     return Mixin
@@ -126,7 +150,7 @@ def SnippetsQuery():  # noqa: N802 (mirrors grapple's factory)
 MAX_WINDOW = MAX_SEARCH_WINDOW  # entries a list paged in Python may read
 
 
-def searchable_models():
+def searchable_models() -> Iterator[type[Model]]:
     from django.apps import apps
 
     for app_label in registry.apps:
@@ -137,7 +161,7 @@ def searchable_models():
                 yield model
 
 
-def searchable_querysets():
+def searchable_querysets() -> Iterator[QuerySet]:
     for model in searchable_models():
         if issubclass(model, Page):
             yield model.objects.live().public()
@@ -145,7 +169,7 @@ def searchable_querysets():
             yield visible_snippet_objects(model)
 
 
-def searched_rows(arguments):
+def searched_rows(arguments: dict[str, Any]) -> int:
     """The rows a search may read, for its cost: each searchable model's best `offset + limit`
     (or up to the end of the asked page). Graphene passes Python argument names."""
     if "page" in arguments:
@@ -160,7 +184,9 @@ register_field_cost("Query", "search", searched_rows)
 register_field_cost("Query", "searchListing", searched_rows)
 
 
-def search_hits(text, start, stop, with_total=False):
+def search_hits(
+    text: str | None, start: int, stop: int, with_total: bool = False
+) -> tuple[list[Model], int]:
     """(results start..stop by relevance across every searchable model, how many match, or
     None unless `with_total`: counting is a second full-text query per model)."""
     from django.db import connection
@@ -182,7 +208,7 @@ def search_hits(text, start, stop, with_total=False):
     return scored[start:stop], total
 
 
-def SearchQuery():  # noqa: N802
+def SearchQuery() -> type:  # noqa: N802
 
     class SearchResult(graphene.Union):
         class Meta:
@@ -211,13 +237,27 @@ def SearchQuery():  # noqa: N802
             **page_arguments(),
         )
 
-        def resolve_search(self, info, query=None, limit=None, offset=None, **kwargs):
+        def resolve_search(
+            self,
+            info: GraphQLResolveInfo,
+            query: str | None = None,
+            limit: int | None = None,
+            offset: int | None = None,
+            **kwargs: Any,
+        ) -> list[Model]:
             window([], limit, offset)  # checks the arguments
             offset = offset or 0
             limit = DEFAULT_PER_PAGE if limit is None else limit
             return search_hits(query, offset, offset + limit)[0]
 
-        def resolve_search_listing(self, info, query, page=1, per_page=None, **kwargs):
+        def resolve_search_listing(
+            self,
+            info: GraphQLResolveInfo,
+            query: str,
+            page: int = 1,
+            per_page: int | None = None,
+            **kwargs: Any,
+        ) -> graphene.ObjectType:
             page, per_page = check_page(page, per_page)
             start = (page - 1) * per_page
             items, total = search_hits(query, start, start + per_page, with_total=True)
@@ -238,7 +278,13 @@ class RedirectsQuery(GrappleRedirectsQuery):
         **window_arguments(),
     )
 
-    def resolve_redirects(self, info, limit=None, offset=None, **kwargs):
+    def resolve_redirects(
+        self,
+        info: GraphQLResolveInfo,
+        limit: int | None = None,
+        offset: int | None = None,
+        **kwargs: Any,
+    ) -> list[Redirect]:
         from django.db.models import Q
         from wagtail.contrib.redirects.models import Redirect
         from wagtail.models import Site
@@ -274,7 +320,7 @@ class RedirectsQuery(GrappleRedirectsQuery):
         return entries[offset : offset + limit]
 
 
-def replace_leaky_query_mixins(query_mixins):
+def replace_leaky_query_mixins(query_mixins: list[type]) -> None:
     """Swap grapple's unfiltered root fields for the filtered ones above, in place; fail at
     start-up if one of them is no longer where grapple kept it."""
     from cms.api.media import public_media_query
