@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
+    from graphene.types.structures import Structure
     from wagtail.blocks import Block
 
 
@@ -52,7 +53,9 @@ def GraphQLSnippetList(  # noqa: N802
 
 
 def GraphQLObject(  # noqa: N802
-    field_name: str, graphene_type: type | Callable[[], type], **kwargs: Any
+    field_name: str,
+    graphene_type: type | Structure | Callable[[], type | Structure],
+    **kwargs: Any,
 ) -> Callable[[], GraphQLField]:
     """A field of a plain graphene type, e.g. a value object computed by a block method."""
 
