@@ -52,12 +52,16 @@ class SluggedSnippet(models.Model):
 class Category(index.Indexed, SluggedSnippet):
     """A family of roles, e.g. 'Machine Learning' or 'Data'. Listings filter by it."""
 
+    search_fields = SluggedSnippet.search_fields  # index.Indexed's empty list comes first
+
     class Meta(SluggedSnippet.Meta):
         verbose_name_plural = "categories"
 
 
 class Tool(index.Indexed, SluggedSnippet):
     """A tool or technology a skill relies on, e.g. 'Kubeflow'. Shared across guides."""
+
+    search_fields = SluggedSnippet.search_fields
 
     website = models.URLField(blank=True)
 
@@ -73,6 +77,8 @@ class CompanyManager(models.Manager):
 
 class Company(index.Indexed, SluggedSnippet):
     """An employer, shown in 'companies hiring' sections of any guide."""
+
+    search_fields = SluggedSnippet.search_fields
 
     website = models.URLField(blank=True)
     logo = models.ForeignKey(
