@@ -16,12 +16,17 @@ CHROMIUM_ARGS = [
 ]
 
 
-def logged_in_editor_page(browser, live_server):
-    get_user_model().objects.create_superuser("editor", "editor@example.com", "correct-horse")
+def logged_in_editor_page(browser, live_server, username="editor", **names):
+    """A new browser context (its own cookies) signed in as a new superuser.
+
+    `names` (first_name, last_name) are what the admin shows other editors."""
+    get_user_model().objects.create_superuser(
+        username, f"{username}@example.com", "correct-horse", **names
+    )
     page = browser.new_page()
     page.set_default_timeout(20000)
     page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "editor")
+    page.fill("#id_username", username)
     page.fill("#id_password", "correct-horse")
     page.click("button[type=submit]")
     page.wait_for_url(re.compile(r"/admin/$"))

@@ -12,6 +12,8 @@
 Fields are filled by their input names (`body-N-value-...`), which survive layout changes.
 """
 
+import re
+
 import pytest
 
 from roles.blocks import RoleGuideStreamBlock
@@ -256,3 +258,162 @@ def test_a_new_guide_with_every_block_type_is_saved_previewed_published_and_serv
         "heading": "Questions",
         "entries": [{"question": "Is it remote?"}],
     }
+
+
+# Journey 2: a shared FAQ entry, edited as a draft, then published -------------------------------
+
+FAQ_QUERY = """
+query GuideFaqs($slug: String) {
+  roleGuide(slug: $slug) { body { ... on FaqBlock { entries { question answer } } } }
+}
+"""
+
+
+def served_questions(browser, live_server, slugs):
+    """The FAQ questions each guide serves, asked by POST and by GET (both cached)."""
+    answers = {}
+    for slug in slugs:
+        for method in ("POST", "GET"):
+            data = api_query(browser, live_server, FAQ_QUERY, method=method, slug=slug)
+            body = data["roleGuide"]["body"]
+            answers[slug, method] = [entry["question"] for entry in body[-1]["entries"]]
+    return answers
+
+
+def test_a_shared_faq_entry_changes_on_every_guide_only_when_published(live_server, browser):
+    from playwright.sync_api import expect
+
+    from faqs.models import FaqEntry
+    from tests.factories import guide_body, make_faq, make_guide, make_site_tree
+
+    expect.set_options(timeout=20_000)
+    _, index = make_site_tree()
+    entry = make_faq("Do I need a PhD?", "<p>No.</p>")
+    other = make_faq("Is it remote?", "<p>Often.</p>")
+    slugs = ["mlops-2026", "data-engineer-2026"]
+    make_guide(index, slugs[0], body=guide_body(faqs=[entry, other]))
+    make_guide(index, slugs[1], body=guide_body(faqs=[entry]))
+    before = {
+        (slugs[0], "POST"): ["Do I need a PhD?", "Is it remote?"],
+        (slugs[0], "GET"): ["Do I need a PhD?", "Is it remote?"],
+        (slugs[1], "POST"): ["Do I need a PhD?"],
+        (slugs[1], "GET"): ["Do I need a PhD?"],
+    }
+    assert served_questions(browser, live_server, slugs) == before  # and now cached
+
+    page = logged_in_editor_page(browser, live_server)
+    page.goto(f"{live_server.url}/admin/snippets/faqs/faqentry/edit/{entry.pk}/")
+    page.fill("#id_question", "Do I need a PhD to start?")
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.locator(".messages")).to_contain_text("updated")
+    entry.refresh_from_db()
+    assert entry.live and entry.has_unpublished_changes
+    assert served_questions(browser, live_server, slugs) == before
+
+    publish_from_footer(page)
+    entry.refresh_from_db()
+    assert not entry.has_unpublished_changes
+    assert FaqEntry.objects.get(pk=entry.pk).question == "Do I need a PhD to start?"
+    after = {
+        key: [q.replace("Do I need a PhD?", "Do I need a PhD to start?") for q in questions]
+        for key, questions in before.items()
+    }
+    assert served_questions(browser, live_server, slugs) == after
+
+
+# Journey 3: two editors on the same guide -------------------------------------------------------
+
+HEADING_QUERY = (
+    "query Heading($slug: String) { roleGuide(slug: $slug) { body { ... on SectionBlock "
+    "{ heading } } } }"
+)
+
+
+def watch_for_edits(page):
+    """Count Wagtail's edit-form watchers as they connect (`w-unsaved:ready`) and as they take
+    their snapshot of the form (`w-unsaved:watch-edits`, about two seconds later).
+
+    An edit made before the snapshot is part of it: neither autosaved nor shown to others. (The
+    edit form's watcher connects twice as the page loads, so wait for every snapshot.)"""
+    page.add_init_script(
+        "window.__editWatchers = {ready: 0, watching: 0};"
+        "document.addEventListener('w-unsaved:ready', () => { window.__editWatchers.ready++; });"
+        "document.addEventListener('w-unsaved:watch-edits', () => {"
+        " window.__editWatchers.watching++; });"
+    )
+
+
+def wait_until_edits_are_watched(page):
+    page.wait_for_function(
+        "() => window.__editWatchers.ready > 0"
+        " && window.__editWatchers.watching === window.__editWatchers.ready"
+    )
+
+
+def sessions_list(page):
+    return page.locator("#w-editing-sessions")
+
+
+def test_two_editors_on_one_guide_are_warned_and_lose_no_edit(live_server, browser, settings):
+    from playwright.sync_api import expect
+
+    from tests.factories import guide_body, make_faq, make_guide, make_site_tree
+
+    # Wagtail's editor pings every 10 s by default; the documented setting makes it 1 s here.
+    settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 1000
+    expect.set_options(timeout=20_000)
+    _, index = make_site_tree()
+    # A valid guide (the admin saves only what passes validation): its FAQ block has an entry.
+    guide = make_guide(index, "mlops-2026", body=guide_body(faqs=[make_faq()]))
+    edit_url = f"{live_server.url}/admin/pages/{guide.pk}/edit/"
+    ada = logged_in_editor_page(browser, live_server, "ada", first_name="Ada", last_name="Lovel")
+    bo = logged_in_editor_page(browser, live_server, "bo", first_name="Bo", last_name="Ng")
+    for page in (ada, bo):
+        page.set_viewport_size({"width": 1400, "height": 900})
+        watch_for_edits(page)
+        page.goto(edit_url)
+
+    # Each sees the other, as viewing.
+    for page, other in ((bo, "Ada Lovel"), (ada, "Bo Ng")):
+        expect(sessions_list(page).locator("li")).to_have_count(1)
+        sessions_list(page).locator("li button").hover()
+        expect(page.get_by_role("tooltip")).to_contain_text(other)
+        expect(page.get_by_role("tooltip")).to_contain_text("Currently viewing")
+        # Wagtail defers updating the list while the pointer is on it: move away.
+        page.mouse.move(700, 400)
+    # Ada edits (once her editor watches for edits: see watch_for_edits): Bo sees she has
+    # unsaved changes (or, if Wagtail has autosaved them already, a new version). Ada
+    # publishes: Bo is told a new version exists before he saves anything.
+    wait_until_edits_are_watched(ada)
+    ada.fill("#body-0-value-heading", "Ada's heading")
+    ada_is_editing = re.compile(r"Ada Lovel (has unsaved changes|saved a new version)")
+    expect(sessions_list(bo).get_by_label(ada_is_editing)).to_be_visible()
+    publish_from_footer(ada)
+    expect(sessions_list(bo).get_by_label("Ada Lovel saved a new version")).to_be_visible()
+    ada_revision = guide.revisions.order_by("-created_at", "-pk").first()
+    assert ada_revision.user.username == "ada"
+    assert ada_revision.as_object().body[0].value["heading"] == "Ada's heading"
+
+    # Bo edits (Wagtail refuses to autosave it over Ada's newer version) and saves: Wagtail
+    # stops and asks before overwriting Ada's version.
+    bo.fill("#body-0-value-heading", "Bo's heading")
+    bo.get_by_role("button", name="Save draft").click()
+    dialog = bo.locator("#w-save-confirmation-dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text("Ada Lovel saved a new version")
+    expect(dialog).to_contain_text("Proceeding will overwrite the changes made by Ada Lovel")
+    latest = guide.revisions.order_by("-created_at", "-pk").first()
+    assert latest.pk == ada_revision.pk  # nothing of Bo's was written behind Ada's back
+
+    # Bo confirms: his draft is the latest revision, Ada's is kept, and hers stays live.
+    confirm = dialog.locator("[data-w-dialog-target='confirm']")
+    expect(confirm).to_have_text("Save draft")  # Wagtail names the action it will carry on with
+    confirm.click()
+    expect(bo.locator(".messages")).to_contain_text("has been updated")
+    revisions = guide.revisions.order_by("-created_at", "-pk")
+    assert revisions.first().user.username == "bo"
+    assert revisions.first().as_object().body[0].value["heading"] == "Bo's heading"
+    kept = revisions.get(pk=ada_revision.pk).as_object()
+    assert kept.body[0].value["heading"] == "Ada's heading"
+    served = api_query(browser, live_server, HEADING_QUERY, slug=guide.slug)
+    assert served["roleGuide"]["body"][0]["heading"] == "Ada's heading"
