@@ -107,3 +107,18 @@ def test_the_published_text_is_searched_not_a_draft(gql, roles_index):
 def test_an_empty_search_finds_nothing(gql, library):
     assert found(gql, "") == []
     assert found(gql, "nothing-matches-this") == []
+
+
+def test_the_best_match_comes_first_whatever_its_kind(gql, roles_index):
+    """Results of every kind are ranked together, not listed kind after kind."""
+    make_guide(
+        roles_index,
+        "cloud",
+        title="Cloud guide",
+        intro="Networking, budgets, on-call rotations, and terraform now and then.",
+    )
+    make_faq("Terraform or Pulumi: is Terraform still the Terraform to learn?")
+    assert found(gql, "terraform") == [
+        ("FaqEntry", "Terraform or Pulumi: is Terraform still the Terraform to learn?"),
+        ("RoleGuidePage", "Cloud guide"),
+    ]
