@@ -15,6 +15,7 @@ from wagtail_headless_preview.models import PagePreview
 from cms.api.preview import SIGNER_SALT, purge_expired_previews
 from tests.admin_forms import guide_form, section_form
 from tests.factories import make_category, make_guide
+from tests.graphql_http import post_graphql
 
 PREVIEW_QUERY = """
 query($token: String, $id: ID, $slug: String, $contentType: String) {
@@ -209,3 +210,27 @@ def test_a_token_matches_its_public_and_tree_paths(draft_token, gql, guide):
     query = "query($t: String, $p: String) { page(token: $t, urlPath: $p) { title } }"
     for url_path in ("/roles/previewed/", guide.url_path, "roles/previewed"):
         assert gql(query, {"t": draft_token, "p": url_path})["page"]
+
+
+@pytest.mark.parametrize("which", ["site path", "tree path", "tree path without slashes"])
+@pytest.mark.parametrize("lookup", ["page", "site.page"])
+def test_a_token_used_with_another_pages_path_is_refused(
+    draft_token, roles_index, client, which, lookup
+):
+    """A token for one page, asked with another page's path, gives neither page."""
+    other = make_guide(roles_index, "other", title="Other page")
+    path = {
+        "site path": "/roles/other/",
+        "tree path": other.url_path,
+        "tree path without slashes": other.url_path.strip("/"),
+    }[which]
+    field = "page(token: $t, urlPath: $p) { title }"
+    if lookup == "site.page":
+        field = f'site(hostname: "localhost") {{ {field} }}'
+    response = post_graphql(
+        client, f"query($t: String, $p: String) {{ {field} }}", {"t": draft_token, "p": path}
+    )
+    body = response.json()
+    assert [e["extensions"]["code"] for e in body["errors"]] == ["PREVIEW_TOKEN_PAGE_MISMATCH"]
+    assert "Draft title" not in response.content.decode()
+    assert "Other page" not in response.content.decode()
