@@ -39,7 +39,7 @@ test: lint
 # is not in CHANGELOG.md), persisted-query manifest, operation answers and TypeScript types.
 contract: install
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py export_schema
-	UPDATE_CONTRACT_SNAPSHOTS=1 $(BIN)/pytest tests/test_contract.py -q
+	UPDATE_CONTRACT_SNAPSHOTS=1 $(BIN)/pytest tests/cms/api/test_contract.py -q
 	cd frontend_contract && npm ci --no-audit --no-fund --silent && npx graphql-codegen --config codegen.yml
 
 # Benchmarks: builds its own data, prints a table, writes var/bench.json (see bench/run.py).
