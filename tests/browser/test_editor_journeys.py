@@ -417,3 +417,67 @@ def test_two_editors_on_one_guide_are_warned_and_lose_no_edit(live_server, brows
     assert kept.body[0].value["heading"] == "Ada's heading"
     served = api_query(browser, live_server, HEADING_QUERY, slug=guide.slug)
     assert served["roleGuide"]["body"][0]["heading"] == "Ada's heading"
+
+
+# Journey 4: a publish scheduled a minute ahead --------------------------------------------------
+
+TITLE_QUERY = "query Title($slug: String) { roleGuide(slug: $slug) { title } }"
+
+
+def a_minute_ahead():
+    """The first whole minute at least 60 s from now (the admin's picker takes minutes)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    ahead = timezone.localtime() + timedelta(seconds=60)
+    if ahead.second or ahead.microsecond:
+        ahead = ahead.replace(second=0, microsecond=0) + timedelta(minutes=1)
+    return ahead
+
+
+def test_a_publish_scheduled_a_minute_ahead_goes_live_when_its_time_has_come(live_server, browser):
+    from datetime import timedelta
+
+    import time_machine
+    from django.core.management import call_command
+    from playwright.sync_api import expect
+
+    from tests.factories import guide_body, make_faq, make_guide, make_site_tree
+
+    expect.set_options(timeout=20_000)
+    _, index = make_site_tree()
+    guide = make_guide(
+        index, "scheduled-2026", live=False, body=guide_body(faqs=[make_faq("Is it remote?")])
+    )
+    page = logged_in_editor_page(browser, live_server)
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(f"{live_server.url}/admin/pages/{guide.pk}/edit/")
+
+    # Status side panel → Set schedule → go-live date → Save schedule, then Schedule to publish.
+    go_live = a_minute_ahead()
+    page.click("[aria-label='Toggle status']")
+    page.click("[data-a11y-dialog-show='schedule-publishing-dialog']")
+    dialog = page.locator("#schedule-publishing-dialog")
+    dialog.locator("#id_go_live_at").fill(go_live.strftime("%Y-%m-%d %H:%M"))
+    dialog.get_by_role("button", name="Save schedule").click()
+    expect(page.locator(".messages")).to_contain_text("has been updated")
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    page.locator("button[name='action-publish']").click()
+    expect(page.locator(".messages")).to_contain_text("scheduled")
+
+    guide.refresh_from_db()
+    assert not guide.live
+    scheduled = guide.revisions.get(approved_go_live_at__isnull=False)
+    assert scheduled.approved_go_live_at == go_live
+    assert api_query(browser, live_server, TITLE_QUERY, slug=guide.slug)["roleGuide"] is None
+    call_command("publish_scheduled")  # not due yet: nothing happens
+    assert api_query(browser, live_server, TITLE_QUERY, slug=guide.slug)["roleGuide"] is None
+
+    # The minute passes (time-machine moves this process's clock; no waiting).
+    with time_machine.travel(go_live + timedelta(seconds=1), tick=False):
+        call_command("publish_scheduled")
+    guide.refresh_from_db()
+    assert guide.live
+    served = api_query(browser, live_server, TITLE_QUERY, slug=guide.slug)["roleGuide"]
+    assert served == {"title": guide.title}
