@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install lint contract bench load lock clean
+.PHONY: run test install lint contract bench load screenshots lock clean
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
@@ -49,6 +49,10 @@ bench: install
 # 60 s of mixed traffic on gunicorn + PostgreSQL + Redis (needs wrk; see bench/load.py).
 load: install
 	$(BIN)/python -m bench.load
+
+# Rewrite the README's screenshots (docs/screenshots/) from the browser tests that take them.
+screenshots: install
+	UPDATE_SCREENSHOTS=1 $(BIN)/pytest -q tests/browser/test_readme_screenshots.py tests/browser/test_salary_editor.py
 
 # Re-pin dependencies from the ranges in pyproject.toml.
 lock:
