@@ -1,8 +1,13 @@
-"""Plain functions that build real content in the test database."""
+"""Real content in the test database: wagtail-factories' factories, and short functions
+around them that the tests call (`make_guide(index, "slug", body=guide_body(faqs=[...]))`).
+
+Bodies are built by `roles/block_values.py`, as the demo loader and the generator build theirs.
+"""
 
 import io
-import json
 
+import factory
+import wagtail_factories
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images.models import Image
@@ -10,7 +15,47 @@ from wagtail.models import Page, Site
 
 from faqs.models import FaqEntry
 from home.models import HomePage
+from roles import block_values as values
 from roles.models import Category, Company, RoleGuidePage, RoleIndexPage, Tool
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+        django_get_or_create = ("name",)
+
+    name = "Machine Learning"
+
+
+class ToolFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tool
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Tool {n}")
+
+
+class CompanyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Company
+
+    name = factory.Sequence(lambda n: f"Company {n}")
+    website = "https://example.com"
+
+
+class RoleGuidePageFactory(wagtail_factories.PageFactory):
+    """A role guide under `parent`, with a body holding every block type."""
+
+    class Meta:
+        model = RoleGuidePage
+
+    title = factory.LazyAttribute(lambda guide: f"Guide {guide.slug}")
+    slug = factory.Sequence(lambda n: f"guide-{n}")
+    role_name = factory.LazyAttribute(lambda guide: f"Role {guide.slug}")
+    year = 2026
+    intro = "An intro."
+    category = factory.SubFactory(CategoryFactory)
+    body = factory.LazyFunction(lambda: values.stream_json(guide_body()))
 
 
 def publish(page_or_snippet):
@@ -32,7 +77,7 @@ def make_site_tree():
 
 
 def make_category(name="Machine Learning"):
-    return Category.objects.get_or_create(name=name)[0]
+    return CategoryFactory(name=name)
 
 
 def make_faq(question="What is it?", answer="<p>An answer.</p>", *, published=True):
@@ -45,11 +90,11 @@ def make_faq(question="What is it?", answer="<p>An answer.</p>", *, published=Tr
 
 
 def make_tool(name):
-    return Tool.objects.get_or_create(name=name)[0]
+    return ToolFactory(name=name)
 
 
 def make_company(name, logo=None):
-    return Company.objects.create(name=name, website="https://example.com", logo=logo)
+    return CompanyFactory(name=name, logo=logo)
 
 
 def png_bytes(width, height):
@@ -64,89 +109,57 @@ def make_image(title="photo", width=1200, height=900, **fields):
 
 
 def salary_table_value(rows=1):
-    return {
-        "heading": "Pay",
-        "currency": "USD",
-        "source_note": "Test data.",
-        "as_of_year": 2026,
-        "rows": [
-            {
-                "level": f"Level {n}",
-                "experience_min_years": n,
-                "experience_max_years": n + 2,
-                "base_salary_min": 100000 + n,
-                "base_salary_max": 150000 + n,
-                "equity_bonus_percent_min": 10,
-                "equity_bonus_percent_max": 20,
-                "intern_monthly_min": None,
-                "intern_monthly_max": None,
-            }
-            for n in range(rows)
-        ],
-    }
+    """A salary table's stored value with `rows` levels."""
+    rows = [
+        values.salary_row(
+            f"Level {n}",
+            experience_min_years=n,
+            experience_max_years=n + 2,
+            base_salary_min=100000 + n,
+            base_salary_max=150000 + n,
+            equity_bonus_percent_min=10,
+            equity_bonus_percent_max=20,
+        )
+        for n in range(rows)
+    ]
+    table = values.salary_table(rows, heading="Pay", source_note="Test data.", as_of_year=2026)
+    return table["value"]
 
 
 def guide_body(*, faqs=(), tools=(), companies=(), skills=1, sections=1, link_page=None):
     """A body with every block type; sizes set by the arguments."""
-    body = [
-        {"type": "section", "value": {"heading": f"Section {n}", "body": "<p>Text.</p>"}}
-        for n in range(sections)
+    return [
+        *(values.section(f"Section {n}", "<p>Text.</p>") for n in range(sections)),
+        values.skills_list(
+            "Skills", [(f"Skill {n}", [t.pk for t in tools]) for n in range(skills)]
+        ),
+        values.day_in_the_life("Day", [("Morning", "Coffee.")]),
+        values.career_path("Path", ["Junior", "Senior"]),
+        values.item("salary_table", salary_table_value()),
+        values.companies_hiring("Hiring", [c.pk for c in companies]),
+        values.call_to_action(
+            "Apply",
+            "Go on.",
+            "Apply",
+            link_page_id=link_page.pk if link_page else None,
+            link_url="" if link_page else "https://example.com/apply",
+        ),
+        values.faq("FAQ", [f.pk for f in faqs]),
     ]
-    body += [
-        {
-            "type": "skills_list",
-            "value": {
-                "heading": "Skills",
-                "skills": [
-                    {"name": f"Skill {n}", "tools": [tool.pk for tool in tools]}
-                    for n in range(skills)
-                ],
-            },
-        },
-        {
-            "type": "day_in_the_life",
-            "value": {"heading": "Day", "moments": [{"label": "Morning", "narrative": "Coffee."}]},
-        },
-        {
-            "type": "career_path",
-            "value": {
-                "heading": "Path",
-                "levels": [{"title": "Junior", "summary": ""}, {"title": "Senior", "summary": ""}],
-            },
-        },
-        {"type": "salary_table", "value": salary_table_value()},
-        {
-            "type": "companies_hiring",
-            "value": {"heading": "Hiring", "companies": [c.pk for c in companies]},
-        },
-        {
-            "type": "call_to_action",
-            "value": {
-                "heading": "Apply",
-                "text": "Go on.",
-                "button_label": "Apply",
-                "link_page": link_page.pk if link_page else None,
-                "link_url": "" if link_page else "https://example.com/apply",
-            },
-        },
-        {"type": "faq", "value": {"heading": "FAQ", "entries": [f.pk for f in faqs]}},
-    ]
-    return body
 
 
 def make_guide(index, slug="guide", *, year=2026, category=None, live=True, body=None, **fields):
-    guide = RoleGuidePage(
-        title=fields.pop("title", f"Guide {slug}"),
+    """A guide under `index`: published (a revision, live), or a draft revision only."""
+    if body is not None:
+        fields["body"] = values.stream_json(body)
+    guide = RoleGuidePageFactory(
+        parent=index,
         slug=slug,
-        role_name=fields.pop("role_name", f"Role {slug}"),
         year=year,
-        intro=fields.pop("intro", "An intro."),
         category=category or make_category(),
-        body=json.dumps(body if body is not None else guide_body()),
         live=live,
         **fields,
     )
-    index.add_child(instance=guide)
     if live:
         publish(guide)
     else:
