@@ -460,7 +460,9 @@ def test_a_publish_scheduled_a_minute_ahead_goes_live_when_its_time_has_come(liv
     page.click("[data-a11y-dialog-show='schedule-publishing-dialog']")
     dialog = page.locator("#schedule-publishing-dialog")
     dialog.locator("#id_go_live_at").fill(go_live.strftime("%Y-%m-%d %H:%M"))
-    dialog.get_by_role("button", name="Save schedule").click()
+    expect(dialog.locator("#id_go_live_at")).to_have_value(go_live.strftime("%Y-%m-%d %H:%M"))
+    # The field's date picker stays open and may cover the button: use the keyboard.
+    dialog.get_by_role("button", name="Save schedule").press("Enter")
     expect(page.locator(".messages")).to_contain_text("has been updated")
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
     page.locator("button[name='action-publish']").click()
