@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install lint contract bench load screenshots lock clean
+.PHONY: run test install lint contract bench load mutation screenshots lock clean
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
@@ -49,6 +49,13 @@ bench: install
 # 60 s of mixed traffic on gunicorn + PostgreSQL + Redis (needs wrk; see bench/load.py).
 load: install
 	$(BIN)/python -m bench.load
+
+# Mutation testing of the modules in pyproject.toml's [tool.mutmut] (slow, not in CI): writes the
+# score and the surviving mutants to var/mutation.txt. MUTATION_CHILDREN=2 when the machine is
+# free; MUTATION_FRESH=1 forgets earlier verdicts (mutants/).
+MUTATION_CHILDREN ?= 1
+mutation: install
+	$(BIN)/python scripts/mutation_report.py --max-children $(MUTATION_CHILDREN) $(if $(MUTATION_FRESH),--fresh)
 
 # Rewrite the README's screenshots (docs/screenshots/) from the browser tests that take them.
 screenshots: install
