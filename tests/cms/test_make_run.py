@@ -55,6 +55,7 @@ def make_run(tmp_path_factory):
     dropped |= {"WAGTAILADMIN_BASE_URL", "FRONTEND_BASE_URL", "ADMIN_USERNAME", "ADMIN_PASSWORD"}
     env = {k: v for k, v in os.environ.items() if k not in dropped | {"MAKEFLAGS", "MAKELEVEL"}}
     env.update(PORT=str(port), VAR_DIR=str(var_dir), PYTHONUNBUFFERED="1")
+    env.update(SCHEDULED_PUBLISH_INTERVAL="1")
     process = subprocess.Popen(
         ["make", "--no-print-directory", "-o", ".venv/bin/.installed", "run"],
         cwd=ROOT,
@@ -81,7 +82,7 @@ def make_run(tmp_path_factory):
             check=True,
         )
         previews = json.loads(shell.stdout.strip().splitlines()[-1])
-        yield {"port": port, "output": list(lines), "previews": previews}
+        yield {"port": port, "output": list(lines), "previews": previews, "env": env}
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
@@ -103,11 +104,12 @@ def test_output_is_short_and_ends_with_links_that_work(make_run):
     ready = lines.index("Ready:")
     assert ready > next(i for i, line in enumerate(lines) if "Quit the server" in line)
     block = lines[ready + 1 :]
-    assert [line.split()[0] for line in block] == ["Admin", "GraphQL", "Demo"], output
+    assert [line.split()[0] for line in block] == ["Admin", "GraphQL", "Demo", "Scheduling"]
+    assert "pages go live within 1 s of their time" in block[3]
     assert f"{base}/admin/  (log in as admin / admin)" in block[0]
     assert f"{base}/graphql/" in block[1]
     assert f"{base}/reference-client/?path=/roles/mlops-engineer-2026/" in block[2]
-    for line in block:
+    for line in block[:3]:
         url = ABSOLUTE_URL.search(line).group()
         status, _ = get(url)
         assert status == 200, url
@@ -133,3 +135,38 @@ def test_every_absolute_url_follows_port(make_run):
     assert f"127.0.0.1:{make_run['port']}" in make_run["previews"]["search"]
     status, _ = get(guide["heroImage"]["rendition"]["url"])
     assert status == 200
+
+
+SCHEDULE_A_CHANGE = """
+from datetime import timedelta
+from django.utils import timezone
+from roles.models import RoleGuidePage
+guide = RoleGuidePage.objects.get(slug="mlops-engineer-2026").get_latest_revision_as_object()
+guide.title = "MLOps Engineer Jobs & Internships 2026, scheduled"
+guide.go_live_at = timezone.now() + timedelta(seconds=3)
+guide.save_revision().publish()
+print(RoleGuidePage.objects.get(pk=guide.pk).title)
+"""
+
+
+def test_a_scheduled_change_goes_live_while_make_run_serves(make_run):
+    """No cron needed in development: the server publishes what is due (every second here)."""
+    base = f"http://127.0.0.1:{make_run['port']}"
+    shell = subprocess.run(
+        [str(ROOT / ".venv/bin/python"), "manage.py", "shell", "-c", SCHEDULE_A_CHANGE],
+        cwd=ROOT,
+        env=make_run["env"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert shell.stdout.strip().endswith("Internships 2026")  # scheduled, not live yet
+    query = json.dumps({"query": '{ roleGuide(slug: "mlops-engineer-2026") { title } }'})
+    deadline = time.monotonic() + 60
+    while True:
+        _, body = get(f"{base}/graphql/", query.encode())
+        title = json.loads(body)["data"]["roleGuide"]["title"]
+        if title.endswith("scheduled") or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert title == "MLOps Engineer Jobs & Internships 2026, scheduled"
