@@ -1,0 +1,106 @@
+"""Cache tags: the names of what an answer was built from, so that a change invalidates only
+the answers that used it (the response cache, a CDN's purge by tag, a frontend's
+`revalidateTag`), and the public paths a change touches (a frontend's `revalidatePath`).
+
+One naming scheme, used by the response cache and by webhook payloads alike:
+
+- `page:<id>`: one page (its fields, its URL, a link to it);
+- `<app_label>.<model>:<id>`: one snippet, e.g. `faqs.faqentry:12`, `roles.tool:3`;
+- `image:<id>`, `document:<id>`;
+- `listing:<app_label>.<model>`: any list of that page type or snippet (`roleGuides`, `tools`);
+- `sitemap`, `search`, `redirects`, `settings`;
+- `all`: everything (what no narrower tag describes: sites, collections, privacy, moves).
+
+Generic: it names no domain model; a model's tag comes from its app label and model name.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import Model
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, ReferenceIndex, Site
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+ALL = "all"
+SITEMAP = "sitemap"
+SEARCH = "search"
+REDIRECTS = "redirects"
+SETTINGS = "settings"
+
+
+def model_name(model: type[Model]) -> str:
+    return model._meta.label_lower
+
+
+def object_tag(instance: Model) -> str:
+    """The tag of one object."""
+    if isinstance(instance, Page):
+        return f"page:{instance.pk}"
+    if isinstance(instance, get_image_model()):
+        return f"image:{instance.pk}"
+    if isinstance(instance, get_document_model()):
+        return f"document:{instance.pk}"
+    return f"{model_name(type(instance))}:{instance.pk}"
+
+
+def listing_tag(model: type[Model]) -> str:
+    """The tag of every list of `model` (for a page, of its specific type)."""
+    return f"listing:{model_name(model)}"
+
+
+def change_tags(instance: Model) -> set[str]:
+    """What a change to `instance` (publish, unpublish, save, delete) makes stale."""
+    tags = {object_tag(instance)}
+    specific = getattr(instance, "specific_class", None) or type(instance)
+    tags.add(listing_tag(specific))
+    if isinstance(instance, Page):
+        tags |= {SITEMAP, SEARCH}
+    elif specific in searchable_models():
+        tags.add(SEARCH)
+    return tags
+
+
+def searchable_models() -> set[type[Model]]:
+    from wagtail.search.index import get_indexed_models
+
+    return set(get_indexed_models())
+
+
+def referring_pages(instance: Model) -> list[Page]:
+    """The live pages whose content uses `instance` (Wagtail's reference index: choosers in
+    StreamFields, foreign keys such as a hero image, rich-text links)."""
+    references = ReferenceIndex.get_references_to(instance).group_by_source_object()
+    pages = [source for source, _ in references if isinstance(source, Page)]
+    ids = {page.pk for page in pages}
+    return list(Page.objects.live().filter(pk__in=ids).specific().order_by("path"))
+
+
+def public_path(page: Page) -> str | None:
+    """The page's path on its site ('/roles/mlops-engineer-2026/'), None when it has none."""
+    parts = page.get_url_parts()
+    return parts[2] if parts else None
+
+
+def affected(instance: Model) -> tuple[set[str], list[str]]:
+    """(tags, public paths) a change to `instance` makes stale: its own, and those of every
+    live page that uses it (an FAQ entry used on 50 guides gives those 50 paths)."""
+    tags = change_tags(instance)
+    pages = [instance] if isinstance(instance, Page) and instance.live else []
+    if not isinstance(instance, Page | Site):
+        pages += referring_pages(instance)
+    paths = []
+    for page in pages:
+        tags.add(object_tag(page))
+        path = public_path(page)
+        if path and path not in paths:
+            paths.append(path)
+    return tags, paths
+
+
+def tags_of(instances: Iterable[Model]) -> set[str]:
+    return {object_tag(instance) for instance in instances}
