@@ -138,6 +138,10 @@ def pytest_configure(config):
 
     STATE.mkdir(exist_ok=True)
     mutant = os.environ.get("MUTANT_UNDER_TEST", "")
+    # Its collections at the end of every session cost more than most mutants' tests.
+    unraisable = config.pluginmanager.get_plugin("unraisableexception")
+    if unraisable is not None and "__mutmut_" in mutant:
+        config.pluginmanager.unregister(unraisable)
     if _is_startup_mutant(mutant):
         _run_in_new_interpreter(config, mutant)
     _start_project()
