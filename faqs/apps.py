@@ -9,7 +9,9 @@ class FaqsConfig(AppConfig):
 
     def ready(self):
         from cms.signal_handlers import invalidate_on_change
+        from cms.webhooks.events import register_snippet_events
         from faqs import schema  # noqa: F401  (registers the root GraphQL fields)
         from faqs.models import FaqEntry
 
         invalidate_on_change(FaqEntry, has_drafts=True)
+        register_snippet_events(FaqEntry)

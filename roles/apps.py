@@ -11,6 +11,7 @@ class RolesConfig(AppConfig):
         from cms.api.safe_urls import register_url_field
         from cms.run_links import register_run_link
         from cms.signal_handlers import invalidate_on_change
+        from cms.webhooks.events import register_snippet_events
         from roles import schema  # noqa: F401  (registers the root GraphQL fields)
         from roles.demo.links import demo_guide_link
         from roles.models import Category, Company, RoleGuidePage, Tool
@@ -18,6 +19,7 @@ class RolesConfig(AppConfig):
         # Shared snippets without drafts: live, and shown in answers, as soon as saved.
         for model in (Category, Company, Tool):
             invalidate_on_change(model)
+            register_snippet_events(model)
         register_run_link(demo_guide_link)
 
         # The API serves and costs a guide's body by the bounds its blocks state.

@@ -30,6 +30,9 @@ INSTALLED_APPS = [
     "roles",
     "faqs",
     "cms",
+    "cms.webhooks",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_headless_preview",
     "corsheaders",
     "wagtail.contrib.forms",
@@ -242,6 +245,33 @@ GRAPHQL_CACHE_MAX_AGE = int(os.environ.get("GRAPHQL_CACHE_MAX_AGE", "60"))
 API_RESPONSE_CACHE = env_bool("API_RESPONSE_CACHE", True)
 API_RESPONSE_CACHE_TIMEOUT = int(os.environ.get("API_RESPONSE_CACHE_TIMEOUT", "3600"))
 API_RESPONSE_CACHE_MAX_BYTES = int(os.environ.get("API_RESPONSE_CACHE_MAX_BYTES", "1000000"))
+
+# Webhooks (cms/webhooks/) ----------------------------------------------------------------------
+# Tasks: Wagtail's own (reference index, image focal points) run at once, as before; webhook
+# deliveries go to the database (django-tasks-db), where `manage.py db_worker --backend webhooks
+# --queue-name webhooks` runs them (`make run` starts one). A Redis-backed backend can take the
+# `webhooks` alias instead when the database is not enough.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["webhooks"]},
+}
+# Seconds a receiver has to answer (connect and read together).
+WEBHOOK_TIMEOUT = float(os.environ.get("WEBHOOK_TIMEOUT", "10"))
+# Seconds before each retry (the last repeats), with ±20% jitter; retried for WEBHOOK_RETRY_FOR s.
+# WEBHOOK_RETRY_SCALE multiplies them (tests run the schedule faster).
+WEBHOOK_RETRY_DELAYS = [
+    delay * float(os.environ.get("WEBHOOK_RETRY_SCALE", "1"))
+    for delay in (5, 30, 120, 600, 1800, 3600, 7200, 14400)
+]
+WEBHOOK_RETRY_FOR = float(os.environ.get("WEBHOOK_RETRY_FOR", str(24 * 3600)))
+# Hosts (names, IP addresses or networks such as 10.0.0.0/8) webhooks may reach although they
+# are private, loopback or link-local. With DEBUG on, every address is allowed.
+WEBHOOK_ALLOWED_HOSTS = env_list("WEBHOOK_ALLOWED_HOSTS")
+# A due delivery whose task should have run this many seconds ago is enqueued again by the
+# sweep (`manage.py webhooks deliver`), e.g. after a worker was killed.
+WEBHOOK_SWEEP_GRACE = float(os.environ.get("WEBHOOK_SWEEP_GRACE", "60"))
+# Finished deliveries are kept this many days in the log (`manage.py webhooks prune`).
+WEBHOOK_LOG_RETENTION_DAYS = float(os.environ.get("WEBHOOK_LOG_RETENTION_DAYS", "30"))
 
 # CORS: the frontends allowed to call the API from a browser.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
