@@ -9,7 +9,13 @@ One naming scheme, used by the response cache and by webhook payloads alike:
 - `image:<id>`, `document:<id>`;
 - `listing:<app_label>.<model>`: any list of that page type or snippet (`roleGuides`, `tools`);
 - `sitemap`, `search`, `redirects`, `settings`;
-- `all`: everything (what no narrower tag describes: sites, collections, privacy, moves).
+- `all`: everything (what no narrower tag describes: sites, collections, privacy, moves, and a
+  page with descendants, whose title and slug show in their breadcrumbs and paths). Every
+  cached answer depends on it.
+
+A change to a model with no objects of its own in answers bumps one broad tag instead of
+object tags (`broad_tags`): redirects → `redirects`, site settings → `settings`, sites,
+collections and view restrictions → `all`.
 
 Generic: it names no domain model; a model's tag comes from its app label and model name.
 """
@@ -33,19 +39,47 @@ REDIRECTS = "redirects"
 SETTINGS = "settings"
 
 
+# Models whose change bumps a broad tag (by label): they have no objects of their own in answers.
+BROAD_MODELS = {
+    "wagtailredirects.redirect": frozenset({REDIRECTS}),
+    "wagtailcore.site": frozenset({ALL}),
+    "wagtailcore.collection": frozenset({ALL}),
+    "wagtailcore.pageviewrestriction": frozenset({ALL}),
+    "wagtailcore.collectionviewrestriction": frozenset({ALL}),
+}
+
+
 def model_name(model: type[Model]) -> str:
     return model._meta.label_lower
 
 
+def broad_tags(model: type[Model]) -> frozenset[str] | None:
+    """The broad tag(s) a change to any object of `model` bumps; None when it has its own tags."""
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+
+    if issubclass(model, BaseSiteSetting | BaseGenericSetting):
+        return frozenset({SETTINGS})
+    return BROAD_MODELS.get(model_name(model))
+
+
+def tag_for(model: type[Model], pk: object) -> str:
+    """The tag of the object of `model` with primary key `pk` (loaded or not)."""
+    if issubclass(model, Page):
+        return f"page:{pk}"
+    if issubclass(model, get_image_model()):
+        return f"image:{pk}"
+    if issubclass(model, get_document_model()):
+        return f"document:{pk}"
+    return f"{model_name(model)}:{pk}"
+
+
 def object_tag(instance: Model) -> str:
-    """The tag of one object."""
-    if isinstance(instance, Page):
-        return f"page:{instance.pk}"
-    if isinstance(instance, get_image_model()):
-        return f"image:{instance.pk}"
-    if isinstance(instance, get_document_model()):
-        return f"document:{instance.pk}"
-    return f"{model_name(type(instance))}:{instance.pk}"
+    """The tag of one object (a rendition is its image)."""
+    from wagtail.images.models import AbstractRendition
+
+    if isinstance(instance, AbstractRendition):
+        return f"image:{instance.image_id}"
+    return tag_for(type(instance), instance.pk)
 
 
 def listing_tag(model: type[Model]) -> str:
@@ -53,16 +87,43 @@ def listing_tag(model: type[Model]) -> str:
     return f"listing:{model_name(model)}"
 
 
+def page_listing_tags() -> frozenset[str]:
+    """The listing tags of every page type: what a list of pages of any type depends on."""
+    from django.apps import apps
+
+    return frozenset(listing_tag(m) for m in apps.get_models() if issubclass(m, Page))
+
+
 def change_tags(instance: Model) -> set[str]:
     """What a change to `instance` (publish, unpublish, save, delete) makes stale."""
+    broad = broad_tags(type(instance))
+    if broad is not None:
+        return set(broad)
     tags = {object_tag(instance)}
     specific = getattr(instance, "specific_class", None) or type(instance)
     tags.add(listing_tag(specific))
     if isinstance(instance, Page):
         tags |= {SITEMAP, SEARCH}
+        if instance.numchild:  # its title and slug show in its descendants' breadcrumbs, paths
+            tags.add(ALL)
     elif specific in searchable_models():
         tags.add(SEARCH)
     return tags
+
+
+def coarsened(tag: str) -> frozenset[str]:
+    """Broader tags that every change `tag` names also bumps (an object's: its model's
+    listings), for when an answer names too many objects to list them one by one."""
+    kind, _, rest = tag.partition(":")
+    if not rest or kind == "listing":
+        return frozenset({tag})
+    if kind == "page":
+        return page_listing_tags()
+    if kind == "image":
+        return frozenset({listing_tag(get_image_model())})
+    if kind == "document":
+        return frozenset({listing_tag(get_document_model())})
+    return frozenset({f"listing:{kind}"})
 
 
 def searchable_models() -> set[type[Model]]:

@@ -4,6 +4,9 @@ only when the document is public, and image embeds (not an editor feature) rende
 A link to a draft, unpublished or private page renders as a plain `<a>` with no href, so
 rich text never reveals the URL of content the public cannot see. Rendered rich text is
 sanitised (`cms/html_sanitiser.py`).
+
+Every link is recorded as a cache tag of the answer being built (`page:<id>`, `document:<id>`,
+hidden targets included): the link gains or loses its href when its target changes.
 """
 
 from wagtail.documents.rich_text import DocumentLinkHandler
@@ -11,11 +14,14 @@ from wagtail.images.rich_text import ImageEmbedHandler
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
+from cms.api.loaders import record_tags
+
 
 class LivePageLinkHandler(PageLinkHandler):
     @classmethod
     def get_many(cls, attrs_list):
         ids = [attrs.get("id") for attrs in attrs_list]
+        record_tags(*(f"page:{page_id}" for page_id in ids if page_id))
         pages = Page.objects.live().public().filter(id__in=ids).defer_streamfields().specific()
         by_id = {str(page.id): page for page in pages}
         return [by_id.get(str(page_id)) for page_id in ids]
@@ -30,6 +36,7 @@ class PublicDocumentLinkHandler(DocumentLinkHandler):
         from cms.media_privacy import public_only
 
         ids = [attrs.get("id") for attrs in attrs_list]
+        record_tags(*(f"document:{document_id}" for document_id in ids if document_id))
         numeric = [int(i) for i in ids if str(i).isdigit()]
         documents = public_only(cls.get_model().objects.filter(pk__in=numeric))
         by_id = {str(document.pk): document for document in documents}

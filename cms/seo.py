@@ -103,6 +103,7 @@ def site_seo_settings(page):
 
     parts = page.get_url_parts()
     site_id = parts[0] if parts else None
+    loaders.record_tags("settings")  # cms.cache_tags.SETTINGS: the answer shows them
 
     def load():
         return SeoSettings.objects.filter(site_id=site_id).select_related(

@@ -1,4 +1,11 @@
-"""What makes cached API answers stale: publishing and every other change to served content."""
+"""What makes cached API answers stale: publishing and every other change to served content.
+
+Each change moves on the versions of the cache tags it touches (`cms.cache_tags.change_tags`:
+the object, its model's listings, the sitemap and search where it appears; a broad tag for
+redirects, site settings, sites, collections and view restrictions), once now and once more
+on commit (`cms.api.response_cache.tags_changed`). Answers built from other content stay
+cached: they recorded what they were built from (`cms/api/answer_tags.py`).
+"""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.redirects.models import Redirect
@@ -7,13 +14,24 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
-from cms.api.response_cache import content_changed
+from cms.api.response_cache import tags_changed
+from cms.cache_tags import ALL, change_tags
+
+
+def object_changed(sender, instance, **kwargs):
+    """`instance` was published, unpublished, saved or deleted."""
+    tags_changed(change_tags(instance))
+
+
+def page_moved(sender, instance, **kwargs):
+    """A move changes the paths of the page and its descendants, and two parents' children."""
+    tags_changed({ALL})
 
 
 def page_saved(sender, instance, created=False, **kwargs):
     """A page created live without being published (an alias, say) changes what is served."""
     if isinstance(instance, Page) and created and instance.live:
-        content_changed()
+        object_changed(sender, instance)
 
 
 # The models, beyond Wagtail's own, whose objects answers show: apps register them in their
@@ -22,20 +40,21 @@ SERVED_MODELS: dict[type, bool] = {}  # model -> has drafts (goes live by publis
 
 
 def invalidate_on_change(model, *, has_drafts=False):
-    """Cached answers go stale when an object of `model` is deleted, and when one is saved
-    unless the model has drafts (then publishing and unpublishing do it, for every model)."""
+    """Cached answers built from an object of `model` go stale when it is deleted, and when
+    it is saved unless the model has drafts (then publishing and unpublishing do it)."""
     SERVED_MODELS[model] = has_drafts
-    post_delete.connect(content_changed, sender=model, dispatch_uid=f"api-cache-del-{model}")
+    post_delete.connect(object_changed, sender=model, dispatch_uid=f"api-cache-del-{model}")
     if not has_drafts:
-        post_save.connect(content_changed, sender=model, dispatch_uid=f"api-cache-save-{model}")
+        post_save.connect(object_changed, sender=model, dispatch_uid=f"api-cache-save-{model}")
 
 
 def connect():
     from cms.models import SeoSettings
 
-    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
-        signal.connect(content_changed, dispatch_uid=f"api-cache-{signal}")
-    post_delete.connect(content_changed, sender=Page, dispatch_uid="api-cache-del-page")
+    for signal in (page_published, page_unpublished, published, unpublished):
+        signal.connect(object_changed, dispatch_uid=f"api-cache-{signal}")
+    post_page_move.connect(page_moved, dispatch_uid="api-cache-page-moved")
+    post_delete.connect(object_changed, sender=Page, dispatch_uid="api-cache-del-page")
     post_save.connect(page_saved, dispatch_uid="api-cache-page-created")
     restrictions = (PageViewRestriction, CollectionViewRestriction)
     for model in (*restrictions, Redirect, SeoSettings, Site, Collection):

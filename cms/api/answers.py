@@ -1,5 +1,6 @@
 """One operation's answer: from the response cache when it may be, else executed (and then
-stored when it is cacheable: no errors, no draft, a status of 200)."""
+stored when it is cacheable: no errors, no draft, a status of 200, every part tagged). It says
+how it was got (`cache_status`: HIT, MISS, BYPASS) and what it was built from (`tags`)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
     from django.http import HttpRequest
 
 
+HIT, MISS, BYPASS = "HIT", "MISS", "BYPASS"
+
+
 @dataclass
 class Answer:
     """One operation's answer, serialised once (and stored that way in the response cache)."""
@@ -25,14 +29,25 @@ class Answer:
     body: bytes
     status: int = 200
     ok: bool = True  # no errors
-    version: int | None = None  # the content version it was computed at, when cacheable
+    versions: dict[str, int] | None = None  # its tags' versions when stored (or served) cached
     preview: bool = False  # holds a draft: never cached, anywhere
+    tags: frozenset[str] | None = None  # what it was built from; None: not all of it is tagged
+    cache_status: str = BYPASS
 
     @classmethod
     def from_execution(cls, execution: Execution) -> Answer:
         body = json.dumps(execution.result, separators=(",", ":")).encode()
-        return cls(
-            body, execution.status, "errors" not in execution.result, None, execution.served_draft
+        ok = "errors" not in execution.result
+        return cls(body, execution.status, ok, None, execution.served_draft, execution.tags)
+
+    @property
+    def cacheable(self) -> bool:
+        return (
+            self.status == 200
+            and self.ok
+            and not self.preview
+            and self.tags is not None
+            and response_cache.fits(self.body)
         )
 
     @property
@@ -57,11 +72,13 @@ def answer(operation: OperationRequest, request: HttpRequest) -> Answer:
     if not response_cache.may_cache(operation, request):
         return Answer.from_execution(execute_operation(operation, request))
     key = response_cache.answer_key(operation, request.get_host())
-    cached, version = response_cache.lookup(key)
-    if cached is not None:
-        return Answer(cached, version=version)
+    found = response_cache.lookup(key)
+    if found.value is not None:
+        tags = frozenset(found.versions)
+        return Answer(found.value, versions=found.versions, tags=tags, cache_status=HIT)
     fresh = Answer.from_execution(execute_operation(operation, request))
-    if fresh.status == 200 and fresh.ok and not fresh.preview:
-        response_cache.store(key, version, fresh.body)
-        fresh.version = version
+    if fresh.cacheable:
+        fresh.tags = response_cache.bounded(fresh.tags)
+        fresh.versions = response_cache.store(key, fresh.body, fresh.tags, found.changes)
+        fresh.cache_status = MISS
     return fresh

@@ -1,5 +1,6 @@
 """Running one checked operation: graphql-core's `execute`, inside a request scope for the
-per-request loaders, with a typed result."""
+per-request loaders, with a typed result that names what the answer was built from (its cache
+tags, `cms/api/answer_tags.py`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 from graphql import OperationType, execute, get_operation_ast
 
 from cms.api import loaders, persisted_queries
+from cms.api.answer_tags import TaggingExecutionContext, answer_tags
 from cms.api.document_checks import check_document, schema
 from cms.api.errors import (
     ApiError,
@@ -27,12 +29,14 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Execution:
-    """What one operation gave: the JSON-ready result, its HTTP status, and whether a draft
-    (through a preview token) was served, which must never be cached anywhere."""
+    """What one operation gave: the JSON-ready result, its HTTP status, whether a draft
+    (through a preview token) was served, which must never be cached anywhere, and the cache
+    tags of what it was built from (None: something in it has no tag, so it is not cached)."""
 
     result: dict = field(default_factory=dict)
     status: int = 200
     served_draft: bool = False
+    tags: frozenset[str] | None = None
 
     @classmethod
     def refused(cls, *errors: GraphQLError, status: int = 400) -> Execution:
@@ -72,7 +76,9 @@ def execute_operation(operation: OperationRequest, request: HttpRequest) -> Exec
             variable_values=operation.variables,
             operation_name=operation.operation_name,
             is_awaitable=never_awaitable,
+            execution_context_class=TaggingExecutionContext,
         )
+        tags = answer_tags(scope)
     answer, status = {}, 200
     if result.errors:
         answer["errors"] = format_graphql_errors(result.errors)
@@ -81,7 +87,7 @@ def execute_operation(operation: OperationRequest, request: HttpRequest) -> Exec
     if status == 200:
         answer["data"] = result.data
     answer["extensions"] = {"cost": {"requested": checked.cost, "maximum": limit("MAX_COST")}}
-    return Execution(answer, status, bool(scope.get("preview")))
+    return Execution(answer, status, bool(scope.get("preview")), tags)
 
 
 def operation_cost(operation: OperationRequest) -> int | None:

@@ -4,6 +4,9 @@ During a GraphQL request, snippets chosen in StreamField blocks (tools, companie
 entries) are kept in a request-scoped identity map. A listing first collects every snippet id
 its pages' bodies use and loads them in one query per model (`prime_stream_snippets`); the
 blocks then find them there instead of querying page by page.
+
+The scope also collects the cache tags of what the answer is built from (`record_tags`;
+`cms/api/answer_tags.py` records most of them, rich text and SEO settings the rest).
 """
 
 from __future__ import annotations
@@ -29,8 +32,10 @@ _loaded: ContextVar[dict | None] = ContextVar("api_loaded_snippets", default=Non
 
 @contextmanager
 def request_scope() -> Iterator[dict[Any, Any]]:
-    """Yields the request's store; `store.get("preview")` tells whether a draft was served."""
-    store = {}
+    """Yields the request's store; `store.get("preview")` tells whether a draft was served,
+    `store["tags"]` what the answer was built from (`cms/cache_tags.py`), and
+    `store.get("untagged")` whether some of it has no tag (then it is not cached)."""
+    store = {"tags": set()}
     token = _loaded.set(store)
     try:
         yield store
@@ -43,6 +48,25 @@ def mark_preview() -> None:
     store = _loaded.get()
     if store is not None:
         store["preview"] = True
+
+
+def current_store() -> dict[Any, Any] | None:
+    """The request's store (None outside a request)."""
+    return _loaded.get()
+
+
+def record_tags(*tags: str) -> None:
+    """The answer being built depends on what `tags` name (no-op outside a request)."""
+    store = _loaded.get()
+    if store is not None:
+        store["tags"].update(tags)
+
+
+def mark_untagged() -> None:
+    """The answer depends on something no cache tag describes: it must not be cached."""
+    store = _loaded.get()
+    if store is not None:
+        store["untagged"] = True
 
 
 def memo(key: Hashable, compute: Callable[[], T]) -> T:

@@ -22,10 +22,10 @@ from django.views.decorators.csrf import csrf_exempt
 from graphene_django.views import GraphQLView
 
 from cms.api import response_cache
-from cms.api.answers import answer
+from cms.api.answers import BYPASS, HIT, answer
 from cms.api.errors import ErrorCode, RequestError
 from cms.api.execution import operation_cost
-from cms.api.http_caching import not_modified_or, set_cache_headers
+from cms.api.http_caching import not_modified_or, set_cache_headers, set_cache_status
 from cms.api.limits import limit
 from cms.api.operation_request import OperationRequest
 
@@ -50,7 +50,8 @@ class ApiView(View):
                 return GraphQLView.as_view(graphiql=True)(request)
             cached = response_cache.cached_get(request)
             if cached is not None:
-                return not_modified_or(request, cached)
+                response, tags = cached
+                return set_cache_status(not_modified_or(request, response), HIT, tags)
         try:
             if request.method not in ("GET", "POST"):
                 raise RequestError(
@@ -62,15 +63,17 @@ class ApiView(View):
             operation = OperationRequest(payload)
             found = answer(operation, request)
         except RequestError as error:
-            return json_response({"errors": [error.as_json()]}, error.status)
+            response = json_response({"errors": [error.as_json()]}, error.status)
+            return set_cache_status(response, BYPASS)
         response = HttpResponse(found.body, status=found.status, content_type=JSON)
         if request.method == "GET" and found.status == 200 and found.ok:
             set_cache_headers(response, operation, found.etag, found.preview)
-            if found.version is not None:
-                response_cache.store_get(request, found.version, response)
-            return not_modified_or(request, response)
+            if found.versions is not None:
+                response_cache.store_get(request, found.versions, response)
+            tags = found.tags if found.cache_status != BYPASS else None
+            return set_cache_status(not_modified_or(request, response), found.cache_status, tags)
         response["Cache-Control"] = "no-store"
-        return response
+        return set_cache_status(response, found.cache_status)
 
     def batch(self, request: HttpRequest, payloads: list[Any]) -> HttpResponse:
         if not payloads:
@@ -100,7 +103,7 @@ class ApiView(View):
                 bodies.append(json.dumps({"errors": [error.as_json()]}).encode())
         response = HttpResponse(b"[" + b",".join(bodies) + b"]", content_type=JSON)
         response["Cache-Control"] = "no-store"
-        return response
+        return set_cache_status(response, BYPASS)
 
 
 def read_payload(request: HttpRequest) -> dict | list:

@@ -245,6 +245,13 @@ GRAPHQL_CACHE_MAX_AGE = int(os.environ.get("GRAPHQL_CACHE_MAX_AGE", "60"))
 API_RESPONSE_CACHE = env_bool("API_RESPONSE_CACHE", True)
 API_RESPONSE_CACHE_TIMEOUT = int(os.environ.get("API_RESPONSE_CACHE_TIMEOUT", "3600"))
 API_RESPONSE_CACHE_MAX_BYTES = int(os.environ.get("API_RESPONSE_CACHE_MAX_BYTES", "1000000"))
+# Version counters one cached answer is checked against; past this, object tags give way to
+# their models' listing tags (cms/api/response_cache.py: bounded).
+API_RESPONSE_CACHE_MAX_TAGS = int(os.environ.get("API_RESPONSE_CACHE_MAX_TAGS", "200"))
+# The header naming a cacheable GET answer's cache tags, for a CDN's purge by tag: Cache-Tag
+# (Cloudflare, comma-separated), Surrogate-Key (Fastly) or xkey (Varnish), space-separated.
+API_CACHE_TAG_HEADER = os.environ.get("API_CACHE_TAG_HEADER", "Cache-Tag")
+API_CACHE_TAG_HEADER_MAX_LENGTH = int(os.environ.get("API_CACHE_TAG_HEADER_MAX_LENGTH", "8000"))
 
 # Webhooks (cms/webhooks/) ----------------------------------------------------------------------
 # Tasks: Wagtail's own (reference index, image focal points) run at once, as before; webhook
