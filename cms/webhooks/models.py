@@ -39,10 +39,15 @@ class EventTypesField(models.JSONField):
         )
 
 
+class EndpointURLField(models.URLField):
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
 class Endpoint(models.Model):
     """A URL that receives signed webhooks when content changes."""
 
-    url = models.URLField("URL", max_length=500, help_text="Receives a POST for each event.")
+    url = EndpointURLField("URL", max_length=500, help_text="Receives a POST for each event.")
     description = models.CharField(max_length=255, blank=True)
     events = EventTypesField(
         default=list, blank=True, help_text="None ticked: every event is sent."
@@ -149,3 +154,7 @@ class Delivery(models.Model):
     @property
     def webhook_id(self):
         return f"msg_{self.id.hex}"
+
+    @property
+    def payload(self):
+        return self.event.body
