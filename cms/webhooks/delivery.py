@@ -1,6 +1,13 @@
 """Delivering the outbox: claim a due delivery, send it, record what happened, retry with
-exponential backoff and jitter, disable an endpoint that answers 410. The sweep re-enqueues
-due deliveries whose task was lost (never enqueued, or its worker killed mid-send)."""
+exponential backoff and jitter, disable an endpoint that answers 410.
+
+One task per delivery, and at most one delivery in flight per endpoint: a task whose endpoint
+is busy steps aside, and the delivery in flight enqueues the endpoint's next one when it is
+done. So a slow endpoint holds one worker at a time (for at most WEBHOOK_TIMEOUT per attempt),
+and the other workers keep serving the other endpoints.
+
+The sweep (`manage.py webhooks deliver`) re-enqueues due deliveries no task is coming for: an
+enqueue lost after commit, a worker killed mid-send (its claim runs out)."""
 
 import logging
 import random
@@ -15,6 +22,8 @@ from cms.webhooks import client
 from cms.webhooks.models import Delivery, DeliveryStatus, Endpoint
 
 logger = logging.getLogger("cms.webhooks")
+
+RESULT_FIELDS = ["last_status_code", "last_response", "last_error"]
 
 
 def retry_delay(attempts):
@@ -41,30 +50,52 @@ def due(now):
     )
 
 
+def in_flight(now):
+    return Q(status=DeliveryStatus.PENDING, claimed_until__gte=now)
+
+
+def lock_endpoint(endpoint_id):
+    """Serialise claims and releases per endpoint: a row lock on PostgreSQL; on SQLite the
+    IMMEDIATE transaction this runs in already holds the database's write lock."""
+    list(Endpoint.objects.select_for_update().filter(pk=endpoint_id).values_list("pk"))
+
+
 def claim(delivery_id):
-    """Take a due delivery for one attempt, or None when it is not due, done or held by
-    another worker. One conditional UPDATE: atomic on every database."""
-    now = timezone.now()
-    taken = Delivery.objects.filter(due(now), pk=delivery_id).update(
-        claimed_until=now + timedelta(seconds=claim_seconds()),
-        enqueued_for=None,
-        attempts=F("attempts") + 1,
-        last_attempt_at=now,
+    """Take a due delivery for one attempt: (delivery, "claimed"), or (None, why not): "not
+    due" (done, not yet due, or held by another worker) or "endpoint busy" (another delivery
+    to its endpoint is in flight; that one enqueues this one when it is done)."""
+    endpoint_id = (
+        Delivery.objects.filter(pk=delivery_id).values_list("endpoint_id", flat=True).first()
     )
-    if not taken:
-        return None
-    return Delivery.objects.select_related("event", "endpoint").get(pk=delivery_id)
+    if endpoint_id is None:
+        return None, "not due"
+    now = timezone.now()
+    with transaction.atomic():
+        lock_endpoint(endpoint_id)
+        row = Delivery.objects.filter(due(now), pk=delivery_id)
+        if not row.exists():
+            return None, "not due"
+        busy = Delivery.objects.filter(in_flight(now), endpoint_id=endpoint_id)
+        if busy.exclude(pk=delivery_id).exists():
+            row.update(enqueued_for=None)
+            return None, "endpoint busy"
+        row.update(
+            claimed_until=now + timedelta(seconds=claim_seconds()),
+            enqueued_for=None,
+            attempts=F("attempts") + 1,
+            last_attempt_at=now,
+        )
+    return Delivery.objects.select_related("event", "endpoint").get(pk=delivery_id), "claimed"
 
 
 def deliver(delivery_id):
     """One attempt at one delivery (what the task runs). Returns the status afterwards."""
-    delivery = claim(delivery_id)
+    delivery, why = claim(delivery_id)
     if delivery is None:
-        return "not due"
+        return why
     endpoint = delivery.endpoint
     if not endpoint.active:
-        finish(delivery, DeliveryStatus.CANCELLED, error="endpoint inactive")
-        return DeliveryStatus.CANCELLED
+        return release(delivery, DeliveryStatus.CANCELLED, error="endpoint inactive")
     headers = client.signed_headers(endpoint.secret, delivery.webhook_id, delivery.event.body)
     outcome = client.post(endpoint.url, delivery.event.body, headers)
     return record(delivery, outcome)
@@ -78,35 +109,45 @@ def record(delivery, outcome):
     delivery.last_error = outcome.error
     if outcome.succeeded:
         endpoint.update(last_success_at=now, failure_count=0)
-        return finish(delivery, DeliveryStatus.SUCCEEDED)
+        return release(delivery, DeliveryStatus.SUCCEEDED)
     endpoint.update(last_failure_at=now, failure_count=F("failure_count") + 1)
     if outcome.status_code == 410:
         endpoint.update(active=False, disabled_reason=f"answered 410 Gone at {now:%Y-%m-%d %H:%M}")
         logger.warning("Webhook endpoint %s answered 410: disabled", delivery.endpoint.url)
-        return finish(delivery, DeliveryStatus.CANCELLED)
+        return release(delivery, DeliveryStatus.CANCELLED)
     next_at = now + timedelta(seconds=retry_delay(delivery.attempts))
     if delivery.retry_until is None or next_at > delivery.retry_until:
-        return finish(delivery, DeliveryStatus.FAILED)
+        return release(delivery, DeliveryStatus.FAILED)
     delivery.next_attempt_at = next_at
-    delivery.claimed_until = None
-    with transaction.atomic():
-        delivery.save(update_fields=[*RESULT_FIELDS, "next_attempt_at", "claimed_until"])
-        schedule(delivery)
-    return DeliveryStatus.PENDING
+    return release(delivery, DeliveryStatus.PENDING)
 
 
-RESULT_FIELDS = ["last_status_code", "last_response", "last_error"]
-
-
-def finish(delivery, status, error=None):
+def release(delivery, status, error=None):
+    """Record the attempt's end, let the delivery go, and hand the endpoint on to its next due
+    delivery (one at a time), all in one transaction under the endpoint's lock."""
     delivery.status = status
-    delivery.finished_at = timezone.now()
-    delivery.claimed_until = delivery.next_attempt_at = None
+    delivery.claimed_until = None
     if error is not None:
         delivery.last_error = error
-    delivery.save(
-        update_fields=[*RESULT_FIELDS, "status", "finished_at", "claimed_until", "next_attempt_at"]
-    )
+    fields = [*RESULT_FIELDS, "status", "claimed_until", "next_attempt_at", "finished_at"]
+    if status != DeliveryStatus.PENDING:
+        delivery.finished_at = timezone.now()
+        delivery.next_attempt_at = None
+    with transaction.atomic():
+        lock_endpoint(delivery.endpoint_id)
+        delivery.save(update_fields=fields)
+        if status == DeliveryStatus.PENDING:
+            schedule(delivery)
+        waiting = (
+            Delivery.objects.filter(
+                due(timezone.now()), endpoint_id=delivery.endpoint_id, enqueued_for__isnull=True
+            )
+            .exclude(pk=delivery.pk)
+            .order_by("next_attempt_at", "created_at")
+            .first()
+        )
+        if waiting is not None:
+            schedule(waiting)
     return status
 
 
@@ -115,11 +156,12 @@ def schedule(delivery):
     next attempt (or leave it to the sweep, on a backend that cannot defer)."""
     from cms.webhooks.tasks import deliver_webhook
 
+    now = timezone.now()
     run_at = delivery.next_attempt_at
-    deferred = run_at > timezone.now() + timedelta(seconds=1)
+    deferred = run_at > now + timedelta(seconds=1)
     if deferred and not deliver_webhook.get_backend().supports_defer:
         return
-    Delivery.objects.filter(pk=delivery.pk).update(enqueued_for=run_at)
+    Delivery.objects.filter(pk=delivery.pk).update(enqueued_for=max(run_at, now))
     enqueue_on_commit([delivery], run_at if deferred else None)
 
 
@@ -138,16 +180,19 @@ def enqueue_on_commit(deliveries, run_at=None):
 
 
 def sweep(limit=500):
-    """Enqueue due deliveries that no task is known to be coming for (an enqueue lost after
-    commit, a worker killed mid-batch, a deferred task lost). Returns how many.
+    """Enqueue due deliveries that no task is known to be coming for, on endpoints with
+    nothing in flight. Returns how many.
 
     PostgreSQL locks the rows it takes (SKIP LOCKED: concurrent sweeps share the work);
     SQLite's IMMEDIATE transactions hold the write lock from the start, so sweeps queue."""
     now = timezone.now()
     grace = timedelta(seconds=settings.WEBHOOK_SWEEP_GRACE)
+    busy = Delivery.objects.filter(in_flight(now)).values("endpoint_id")
     with transaction.atomic():
-        rows = Delivery.objects.filter(due(now)).filter(
-            Q(enqueued_for__isnull=True) | Q(enqueued_for__lt=now - grace)
+        rows = (
+            Delivery.objects.filter(due(now))
+            .filter(Q(enqueued_for__isnull=True) | Q(enqueued_for__lt=now - grace))
+            .exclude(endpoint_id__in=busy)
         )
         if connection.features.has_select_for_update_skip_locked:
             rows = rows.select_for_update(skip_locked=True)

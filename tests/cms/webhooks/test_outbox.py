@@ -182,28 +182,57 @@ def test_the_sweep_enqueues_lost_and_abandoned_deliveries_only(settings, roles_i
     with commit():
         make_tool("Lost enqueue")
         make_tool("Worker killed mid-send")
-        make_tool("Held by a live worker")
         make_tool("Not due yet")
     DBTaskResult.objects.all().delete()  # every enqueue lost
     now = timezone.now()
-    lost, killed, held, later = Delivery.objects.order_by("created_at")
+    lost, killed, later = Delivery.objects.order_by("created_at")
     Delivery.objects.filter(pk=killed.pk).update(claimed_until=now - timedelta(seconds=1))
-    Delivery.objects.filter(pk=held.pk).update(claimed_until=now + timedelta(minutes=1))
     Delivery.objects.filter(pk=later.pk).update(next_attempt_at=now + timedelta(minutes=1))
 
     with commit():
         assert outbox.sweep() == 2
     run_worker()
-    receiver.stop()
     assert sorted(p["data"]["object"]["title"] for p in receiver.processed) == [
         "Lost enqueue",
         "Worker killed mid-send",
     ]
-    # Just enqueued: a second sweep within the grace period leaves them alone.
+
+    # A live worker holds a delivery to the endpoint: it hands on to the next when done.
+    Delivery.objects.filter(pk=later.pk).update(
+        next_attempt_at=now, claimed_until=timezone.now() + timedelta(minutes=1)
+    )
+    with commit():
+        make_tool("Waiting")
+    DBTaskResult.objects.all().delete()
+    with commit():
+        assert outbox.sweep() == 0
+    # Just enqueued: a sweep within the grace period leaves it alone.
+    Delivery.objects.filter(pk=later.pk).update(claimed_until=None)
     settings.WEBHOOK_SWEEP_GRACE = 60
     with commit():
         make_tool("Fresh")
+    with commit():
         assert outbox.sweep() == 0
+    receiver.stop()
+
+
+def test_one_delivery_in_flight_per_endpoint_the_next_follows_it(roles_index, receiver, commit):
+    make_endpoint(receiver)
+    with commit():
+        make_tool("First")
+        make_tool("Second")
+    first, second = Delivery.objects.order_by("created_at")
+    DBTaskResult.objects.all().delete()
+    claimed, why = outbox.claim(first.pk)
+    assert why == "claimed"
+    # Another worker's task for the same endpoint steps aside instead of piling on.
+    assert outbox.deliver(second.pk) == "endpoint busy"
+    with commit():
+        outbox.record(claimed, outbox.client.Outcome(200, "ok"))
+    # Done: the endpoint's next due delivery is enqueued.
+    assert DBTaskResult.objects.count() == 1
+    run_worker()
+    assert [p["data"]["object"]["title"] for p in receiver.processed] == ["Second"]
 
 
 def test_redeliver_sends_again_with_the_same_id_and_body(roles_index, receiver, commit):
