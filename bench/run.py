@@ -7,6 +7,8 @@ prints a table and writes var/bench.json.
    bytes from the same server (requests per second; wrk when installed, else a Python client).
 3. SQL queries per request: the page, a 20-guide and a 100-guide listing.
 4. Scale on PostgreSQL (when reachable): listing and page-by-path at 100 and 10,000 guides.
+5. The response cache's hit ratio while one of 2,000 guides is published every second, by tag
+   and with the old single content version (`bench/publishing.py`).
 """
 
 import json
@@ -274,6 +276,21 @@ def postgres_scale():
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def publishing_hit_ratios():
+    """Part 5, in a child process on its own SQLite database (2,000 guides)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.publishing"],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"},
+        capture_output=True,
+        text=True,
+    )
+    sys.stderr.write(result.stderr[-3000:] if result.returncode else "")
+    if result.returncode:
+        raise SystemExit("The publishing benchmark failed.")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def main():
     VAR.mkdir(exist_ok=True)
     (VAR / "bench.sqlite3").unlink(missing_ok=True)
@@ -288,11 +305,14 @@ def main():
     http = compare_with_bare_view()
     say("4. Scale on PostgreSQL: 100 vs 10,000 guides (this generates 10,000 guides)")
     scale = postgres_scale()
+    say("5. Cache hit ratio while publishing (2,000 guides, one publish a second for 60 s)")
+    publishing = publishing_hit_ratios()
     report = {
         "graphql_vs_rest_ratio_demo": rest["demo"]["graphql_ms"] / rest["demo"]["rest_ms"],
         "graphql_vs_rest_ratio_large": rest["large"]["graphql_ms"] / rest["large"]["rest_ms"],
         "cached_vs_bare_ratio": http["cached_rps"] / http["bare_rps"],
         **counts,
+        **publishing,
         "rest_comparison": rest,
         "http": http,
     }
@@ -342,6 +362,11 @@ def print_table(report):
             f"| Page by path, 10,000 vs 100 guides (ms) | {scale['page_ms_10000']:.2f} | "
             f"{scale['page_ms_100']:.2f} | {report['scale_ratio_page']:.2f} | ≤ 1.5 |"
         )
+    say(
+        f"| Cache hit ratio, one publish a second: by tag vs one global version | "
+        f"{report['cache_hit_ratio_publishing']:.3f} | "
+        f"{report['cache_hit_ratio_publishing_global_version']:.3f} | | ≥ 0.9 |"
+    )
     say(
         f"| SQL queries: page / listing 20 / listing 100 | {report['queries_page']} / "
         f"{report['queries_listing_20']} / {report['queries_listing_100']} | | | constant |"
