@@ -158,7 +158,7 @@ def schedule(delivery):
 
     now = timezone.now()
     run_at = delivery.next_attempt_at
-    deferred = run_at > now + timedelta(seconds=1)
+    deferred = run_at > now
     if deferred and not deliver_webhook.get_backend().supports_defer:
         return
     Delivery.objects.filter(pk=delivery.pk).update(enqueued_for=max(run_at, now))

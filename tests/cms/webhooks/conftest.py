@@ -16,6 +16,12 @@ from standardwebhooks import Webhook
 from cms.webhooks.models import Endpoint
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "slow: starts worker processes; seconds, not milliseconds (-m 'not slow')"
+    )
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -26,8 +32,10 @@ class Receiver:
     """A webhook receiver on 127.0.0.1: verifies each request, answers `status` after `delay`
     seconds, and is idempotent (each webhook-id is processed once however often it comes)."""
 
-    def __init__(self, *, status=200, delay=0.0, port=None):
+    def __init__(self, *, status=200, delay=0.0, port=None, hold_from=None):
         self.status, self.delay = status, delay
+        # Requests from this number on wait (at most 20 s) until `release` is set.
+        self.hold_from, self.release, self.holding = hold_from, threading.Event(), threading.Event()
         self.port = port or free_port()
         self.secret = None
         self.requests = []  # (headers, body) of every request
@@ -48,8 +56,11 @@ class Receiver:
             def do_POST(self):
                 body = self.rfile.read(int(self.headers["content-length"]))
                 headers = dict(self.headers.items())
+                number = receiver.handle(headers, body)
                 time.sleep(receiver.delay)
-                receiver.handle(headers, body)
+                if receiver.hold_from and number >= receiver.hold_from:
+                    receiver.holding.set()
+                    receiver.release.wait(20)
                 self.send_response(receiver.status)
                 self.end_headers()
                 self.wfile.write(b"thanks")
@@ -69,13 +80,15 @@ class Receiver:
                 payload = Webhook(self.secret).verify(body, headers)
             except Exception:
                 self.invalid += 1
-                return
+                return len(self.requests)
             webhook_id = headers["webhook-id"]
             self.arrivals[webhook_id] += 1
             if self.arrivals[webhook_id] == 1:
                 self.processed.append(payload)
+            return len(self.requests)
 
     def stop(self):
+        self.release.set()
         if self.server:
             self.server.shutdown()
             self.server.server_close()
