@@ -104,8 +104,10 @@ def test_output_is_short_and_ends_with_links_that_work(make_run):
     ready = lines.index("Ready:")
     assert ready > next(i for i, line in enumerate(lines) if "Quit the server" in line)
     block = lines[ready + 1 :]
-    assert [line.split()[0] for line in block] == ["Admin", "GraphQL", "Demo", "Scheduling"]
+    labels = ["Admin", "GraphQL", "Demo", "Scheduling", "Webhooks"]
+    assert [line.split()[0] for line in block] == labels
     assert "pages go live within 1 s of their time" in block[3]
+    assert f"{base}/admin/webhooks_endpoint/  (2 delivery workers running" in block[4]
     assert f"{base}/admin/  (log in as admin / admin)" in block[0]
     assert f"{base}/graphql/" in block[1]
     assert f"{base}/reference-client/?path=/roles/mlops-engineer-2026/" in block[2]

@@ -44,6 +44,11 @@ class Command(RunserverCommand):
     def on_bind(self, server_port):
         super().on_bind(server_port)
         register_run_link(scheduled_publishing_link)
+        # Webhooks are delivered while the server runs (cms/webhooks/devworkers.py).
+        from cms.webhooks import devworkers
+
+        devworkers.start()
+        register_run_link(devworkers.webhooks_link)
         threading.Thread(
             target=publish_scheduled_forever,
             args=(publish_interval(),),
