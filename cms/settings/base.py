@@ -267,8 +267,7 @@ WEBHOOK_TIMEOUT = float(os.environ.get("WEBHOOK_TIMEOUT", "10"))
 # Seconds before each retry (the last repeats), each with ±20% jitter: about 5 s, 30 s, 2 min,
 # then longer, for WEBHOOK_RETRY_FOR seconds (24 h) in all.
 WEBHOOK_RETRY_DELAYS = [
-    float(delay)
-    for delay in env_list("WEBHOOK_RETRY_DELAYS", "5,30,120,600,1800,3600,7200,14400")
+    float(delay) for delay in env_list("WEBHOOK_RETRY_DELAYS", "5,30,120,600,1800,3600,7200,14400")
 ]
 WEBHOOK_RETRY_FOR = float(os.environ.get("WEBHOOK_RETRY_FOR", str(24 * 3600)))
 # Hosts (names, IP addresses or networks such as 10.0.0.0/8) webhooks may reach although they
