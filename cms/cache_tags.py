@@ -22,6 +22,7 @@ Generic: it names no domain model; a model's tag comes from its app label and mo
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from django.db.models import Model
@@ -62,15 +63,23 @@ def broad_tags(model: type[Model]) -> frozenset[str] | None:
     return BROAD_MODELS.get(model_name(model))
 
 
+@cache
+def tag_prefix(model: type[Model]) -> str:
+    """'page:', 'image:', 'document:' or '<app_label>.<model>:' (worked out once per model)."""
+    from wagtail.images.models import AbstractRendition
+
+    if issubclass(model, Page):
+        return "page:"
+    if issubclass(model, get_image_model() | AbstractRendition):
+        return "image:"
+    if issubclass(model, get_document_model()):
+        return "document:"
+    return f"{model_name(model)}:"
+
+
 def tag_for(model: type[Model], pk: object) -> str:
     """The tag of the object of `model` with primary key `pk` (loaded or not)."""
-    if issubclass(model, Page):
-        return f"page:{pk}"
-    if issubclass(model, get_image_model()):
-        return f"image:{pk}"
-    if issubclass(model, get_document_model()):
-        return f"document:{pk}"
-    return f"{model_name(model)}:{pk}"
+    return f"{tag_prefix(model)}{pk}"
 
 
 def object_tag(instance: Model) -> str:
