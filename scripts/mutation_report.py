@@ -33,6 +33,7 @@ STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests"
 STATUS.update({code: "timeout" for code in (36, -24, 24, 152, 255)})
 STATUS.update({None: "not checked", 2: "interrupted", -11: "segfault", -9: "segfault"})
 CAUGHT = {"killed", "timeout"}
+UNDECIDED = {"not checked", "interrupted", "skipped"}  # a run stopped early: not in the score
 
 
 def mutated_modules():
@@ -70,7 +71,7 @@ def show(name):
 
 def score(statuses):
     caught = sum(status in CAUGHT for status in statuses)
-    total = sum(status != "skipped" for status in statuses)
+    total = sum(status not in UNDECIDED for status in statuses)
     return caught, total, 100 * caught / total if total else 100.0
 
 
@@ -83,10 +84,13 @@ def write_report(found, seconds, children):
         name
         for statuses in found.values()
         for name, status in statuses.items()
-        if status not in CAUGHT
+        if status not in CAUGHT | UNDECIDED
     )
     judged = [name for name in survivors if name in equivalents]
     lines.append(f"Overall: {caught} / {total} killed = {percent:.1f}%")
+    undecided = sum(status in UNDECIDED for status in every)
+    if undecided:
+        lines.append(f"INCOMPLETE: {undecided} of {len(every)} mutants not tested yet (run again).")
     if judged:
         _, _, without = score(
             [s for statuses in found.values() for n, s in statuses.items() if n not in judged]
@@ -101,8 +105,9 @@ def write_report(found, seconds, children):
         module_caught, module_total, module_percent = score(statuses.values())
         counts = Counter(statuses.values())
         other = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()) if s not in CAUGHT)
+        shown = f"{module_percent:5.1f}%" if module_total else "   — "
         lines.append(
-            f"  {path:38} {module_caught:4} / {module_total:4} = {module_percent:5.1f}%"
+            f"  {path:38} {module_caught:4} / {module_total:4} = {shown}"
             + (f"  ({other})" if other else "")
         )
     stale = sorted(set(equivalents) - set(survivors))
