@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.webhooks.middleware.AtomicAdminWritesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
