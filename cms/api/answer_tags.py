@@ -11,8 +11,10 @@ returns. When the operation has run, `answer_tags` turns them into tags:
   fallbacks even when not asked for), and of every object chosen in its loaded StreamFields
   (tools, FAQ entries, a call to action's page), hidden ones included: a draft left out of the
   answer today is in it once published;
-- a queryset of a model: that model's listings (`listing:<model>`, and the listings of the
-  models it can be filtered by);
+- a queryset or search results of a model: that model's listings (`listing:<model>`, and
+  the listings of the models it can be filtered by); a list field that takes query arguments
+  (`children(searchQuery:)`, whose results arrive as a plain list) or an iterable of unknown
+  origin: the listings of its item type (untagged when no tag describes it);
 - root fields, by their type: a list or a paginated listing of a model depends on its
   listings; a lookup that finds nothing on the listing it looked in; a page found by slug
   (unique only among siblings) too; `sitemap`, `search`, `redirects` (which also hide
@@ -46,6 +48,7 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractRendition
 from wagtail.models import Page
+from wagtail.search.backends.base import BaseSearchResults
 
 from cms import cache_tags
 from cms.api import loaders
@@ -108,6 +111,16 @@ class TaggingExecutionContext(ExecutionContext):
     ) -> Any:
         if isinstance(result, QuerySet):
             self.listed.add(result.model)
+        elif isinstance(result, BaseSearchResults):
+            self.listed.add(result.query_compiler.queryset.model)
+        elif result is not None and (
+            is_queried_list(info) or not isinstance(result, list | tuple)
+        ):  # a search or a window already turned into a list, or an iterable of unknown origin
+            tags = named_type_tags(self.schema, get_named_type(return_type))
+            if tags is None:
+                loaders.mark_untagged()
+            else:
+                loaders.record_tags(*tags)
         return super().complete_list_value(return_type, field_nodes, info, path, result)
 
     def execute_fields(
@@ -124,6 +137,18 @@ class TaggingExecutionContext(ExecutionContext):
                     self.schema, parent_type, field_nodes[0], results.get(response_name), self
                 )
         return results
+
+
+# Arguments only a list queried from the database takes (grapple's `children`, `siblings`,
+# `descendants`, snippet lists): a chooser's list in a block takes none of them.
+QUERY_ARGUMENTS = frozenset({"searchQuery", "order", "offset", "limit", "page", "perPage"})
+
+
+def is_queried_list(info: GraphQLResolveInfo) -> bool:
+    """The list field being completed is a query (its items are a listing, which a newly
+    published object can join), not a fixed list of chosen objects."""
+    field = info.parent_type.fields[info.field_name]
+    return not QUERY_ARGUMENTS.isdisjoint(field.args)
 
 
 def tag_root_field(
