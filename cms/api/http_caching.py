@@ -27,11 +27,16 @@ CACHE_STATUS_HEADER = "X-Cache-Status"
 
 
 def set_cache_headers(
-    response: HttpResponse, operation: OperationRequest, etag: str, served_draft: bool = False
+    response: HttpResponse,
+    operation: OperationRequest,
+    etag: str,
+    served_draft: bool = False,
+    tagged: bool = True,
 ) -> None:
-    """GET answers carry an ETag; persisted, non-preview ones may be cached by a CDN."""
+    """GET answers carry an ETag; persisted, non-preview ones may be cached by a CDN when they
+    carry their tags (`tagged`): one without them could never be purged."""
     preview = served_draft or operation.is_preview
-    if operation.persisted_hash and not preview:
+    if operation.persisted_hash and not preview and tagged:
         response["Cache-Control"] = f"public, max-age={settings.GRAPHQL_CACHE_MAX_AGE}"
     else:
         response["Cache-Control"] = "no-store" if preview else "no-cache"

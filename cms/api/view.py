@@ -67,10 +67,10 @@ class ApiView(View):
             return set_cache_status(response, BYPASS)
         response = HttpResponse(found.body, status=found.status, content_type=JSON)
         if request.method == "GET" and found.status == 200 and found.ok:
-            set_cache_headers(response, operation, found.etag, found.preview)
+            tags = found.tags if found.cache_status != BYPASS else None
+            set_cache_headers(response, operation, found.etag, found.preview, tags is not None)
             if found.versions is not None:
                 response_cache.store_get(request, found.versions, response)
-            tags = found.tags if found.cache_status != BYPASS else None
             return set_cache_status(not_modified_or(request, response), found.cache_status, tags)
         response["Cache-Control"] = "no-store"
         return set_cache_status(response, found.cache_status)

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 import pytest
 
+from cms.api.operations import operations
 from tests.factories import make_guide
 
 
@@ -40,3 +41,36 @@ def test_a_cached_nested_search_is_refreshed_when_a_matching_child_is_published(
     again = get(client, query, variables)
     titles = {c["title"] for c in again.json()["data"]["page"][relation]}
     assert titles == {"Kubernetes first", "Kubernetes second"}
+
+
+def get_persisted(client, name, variables=None, **extra):
+    digest = operations()[name].sha256
+    extensions = {"persistedQuery": {"version": 1, "sha256Hash": digest}}
+    parameters = {"extensions": json.dumps(extensions), "variables": json.dumps(variables or {})}
+    return client.get("/graphql/", parameters, **extra)
+
+
+def test_a_persisted_get_answer_with_tags_may_be_kept_by_a_cdn(client, roles_index):
+    make_guide(roles_index, "kept")
+    response = get_persisted(client, "RoleGuides")
+    assert response.status_code == 200 and response["X-Cache-Status"] == "MISS"
+    assert response["Cache-Control"].startswith("public, max-age=")
+    assert "listing:roles.roleguidepage" in response["Cache-Tag"].split(",")
+
+
+@pytest.mark.parametrize("why", ["cache off", "signed in"])
+def test_a_persisted_get_answer_without_tags_is_not_kept_by_a_cdn(
+    client, request, roles_index, settings, why
+):
+    """A CDN purges by tag: an answer that carries none could not be purged, so it must not
+    be kept (no `public, max-age`)."""
+    make_guide(roles_index, "bypassed")
+    if why == "cache off":
+        settings.API_RESPONSE_CACHE = False
+    else:
+        request.getfixturevalue("editor")  # signs `client` in: a session cookie
+    for _ in range(2):
+        response = get_persisted(client, "RoleGuides")
+        assert response.status_code == 200 and response["X-Cache-Status"] == "BYPASS"
+        assert "Cache-Tag" not in response
+        assert response["Cache-Control"] == "no-cache"
