@@ -271,6 +271,9 @@ WEBHOOK_RETRY_DELAYS = [
     float(delay) for delay in env_list("WEBHOOK_RETRY_DELAYS", "5,30,120,600,1800,3600,7200,14400")
 ]
 WEBHOOK_RETRY_FOR = float(os.environ.get("WEBHOOK_RETRY_FOR", str(24 * 3600)))
+# At most this many paths, and this many object tags, in a payload; past it the payload says
+# "truncated": true and carries broader tags (`all`, or the objects' listing tags) instead.
+WEBHOOK_MAX_PATHS = int(os.environ.get("WEBHOOK_MAX_PATHS", "1000"))
 # Hosts (names, IP addresses or networks such as 10.0.0.0/8) webhooks may reach although they
 # are private, loopback or link-local. With DEBUG on, every address is allowed.
 WEBHOOK_ALLOWED_HOSTS = env_list("WEBHOOK_ALLOWED_HOSTS")

@@ -14,6 +14,7 @@ import json
 import threading
 from datetime import UTC, datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.contrib.redirects.models import Redirect
@@ -67,11 +68,36 @@ def page_object(page, **extra):
     return described(page, "page", path=cache_tags.public_path(page), **extra)
 
 
+def is_object_tag(tag):
+    """An object's own tag (page:4, faqs.faqentry:1), not a listing or a broad tag."""
+    kind, _, rest = tag.partition(":")
+    return bool(rest) and kind != "listing"
+
+
 def with_paths(tags, paths, extra_paths):
-    for path in extra_paths:
-        if path and path not in paths:
-            paths.append(path)
-    return {"paths": paths, "tags": sorted(tags)}
+    """The payload's paths (each once, in order) and tags, with at most WEBHOOK_MAX_PATHS paths
+    and as many page tags: past it, `truncated` is set and broader tags stand in (`all` for
+    paths, the page listings for page tags), so a receiver purges broadly. Object tags are left
+    out when `all` is there: it covers them."""
+    limit = settings.WEBHOOK_MAX_PATHS
+    unique_paths = list(dict.fromkeys(path for path in (*paths, *extra_paths) if path))
+    tags = set(tags)
+    truncated = False
+    if len(unique_paths) > limit:
+        unique_paths = unique_paths[:limit]
+        tags.add(cache_tags.ALL)
+        truncated = True
+    if cache_tags.ALL in tags:
+        tags = {tag for tag in tags if not is_object_tag(tag)}
+    else:
+        page_tags = {tag for tag in tags if tag.startswith("page:")}
+        if len(page_tags) > limit:
+            tags = (tags - page_tags) | cache_tags.page_listing_tags()
+            truncated = True
+    data = {"paths": unique_paths, "tags": sorted(tags)}
+    if truncated:
+        data["truncated"] = True
+    return data
 
 
 def page_change(page):
@@ -87,8 +113,10 @@ def snippet_change(instance):
 
 
 def moved_paths(page, url_path_before, url_path_after):
-    """(old path, new path) of the moved page and of each live page below it."""
-    pages = [page, *page.get_descendants().live().specific().order_by("path")]
+    """(old path, new path) of the moved page and of each live page below it, as many as a
+    payload can carry (WEBHOOK_MAX_PATHS paths) and one more, to tell that there were more."""
+    below = page.get_descendants().live().specific().order_by("path")
+    pages = [page, *below[: settings.WEBHOOK_MAX_PATHS // 2 + 1]]
     found = []
     for moved in pages:
         before = copy.copy(moved)
@@ -176,7 +204,7 @@ def page_was_moved(sender, instance, url_path_before, url_path_after, **kwargs):
         page = instance.specific
         moves = moved_paths(page, url_path_before, url_path_after)
         tags, paths = cache_tags.affected(page)
-        tags |= {cache_tags.ALL} | cache_tags.tags_of(page.get_descendants().live())
+        tags.add(cache_tags.ALL)  # it covers the pages below, whose paths changed
         old_path, new_path = moves[0]
         return {
             "object": page_object(page, old_path=old_path),

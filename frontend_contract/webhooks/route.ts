@@ -34,6 +34,8 @@ export interface WebhookPayload {
     paths: string[];
     /** Cache tags to revalidate: the names the API's Cache-Tag header uses. */
     tags: string[];
+    /** Set when the change touched more than a payload carries: paths are the first ones only. */
+    truncated?: true;
   };
 }
 
@@ -59,6 +61,8 @@ export async function POST(request: Request): Promise<Response> {
   // a receiver with side effects should remember webhook-id and skip one it has seen.
   for (const tag of payload.data.tags) revalidateTag(tag);
   for (const path of payload.data.paths) revalidatePath(path);
+  // Too many paths to list (an FAQ entry on every guide, a large move): revalidate them all.
+  if (payload.data.truncated) revalidatePath("/", "layout");
 
   // Any 2xx is success. A 410 tells the CMS to stop sending to this endpoint.
   return Response.json({ revalidated: { tags: payload.data.tags, paths: payload.data.paths } });
