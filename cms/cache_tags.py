@@ -24,8 +24,14 @@ from __future__ import annotations
 
 from functools import cache
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
-from django.db.models import Model
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import IntegerField, Model, QuerySet, Subquery
+from django.db.models.functions import Cast
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex, Site
@@ -141,13 +147,22 @@ def searchable_models() -> set[type[Model]]:
     return set(get_indexed_models())
 
 
+def referring_page_ids(instance: Model) -> QuerySet:
+    """The ids of the pages whose content uses `instance`, as a subquery of Wagtail's reference
+    index (choosers in StreamFields, foreign keys such as a hero image, rich-text links)."""
+    page_type = ContentType.objects.get_for_model(Page)  # cached by Django after the first
+    return (
+        ReferenceIndex.get_references_to(instance)
+        .filter(base_content_type=page_type)
+        .annotate(source_id=Cast("object_id", output_field=IntegerField()))
+        .values("source_id")
+    )
+
+
 def referring_pages(instance: Model) -> list[Page]:
-    """The live pages whose content uses `instance` (Wagtail's reference index: choosers in
-    StreamFields, foreign keys such as a hero image, rich-text links)."""
-    references = ReferenceIndex.get_references_to(instance).group_by_source_object()
-    pages = [source for source, _ in references if isinstance(source, Page)]
-    ids = {page.pk for page in pages}
-    return list(Page.objects.live().filter(pk__in=ids).specific().order_by("path"))
+    """The live pages whose content uses `instance`, by path (specific, loaded once)."""
+    found = Page.objects.live().filter(pk__in=Subquery(referring_page_ids(instance)))
+    return list(found.specific().order_by("path"))
 
 
 def public_path(page: Page) -> str | None:
@@ -156,20 +171,54 @@ def public_path(page: Page) -> str | None:
     return parts[2] if parts else None
 
 
+class PublicPaths:
+    """Public paths from url_paths, with the site root paths read once (what
+    `Page.get_url_parts` does for each page, without a request: the first site whose root
+    holds the page; its path as `wagtail_serve` reverses it)."""
+
+    def __init__(self) -> None:
+        self.roots = [root.root_path for root in Site.get_site_root_paths()]
+        self.by_page = getattr(settings, "WAGTAIL_I18N_ENABLED", False)  # per-language URLs
+        try:
+            self.prefix: str | None = reverse("wagtail_serve", args=("",))
+        except NoReverseMatch:  # headless without Wagtail's serve view: no page has a path
+            self.prefix = None
+
+    def __call__(self, url_path: str) -> str | None:
+        if self.by_page:
+            return public_path(Page(url_path=url_path))
+        root = next((root for root in self.roots if url_path.startswith(root)), None)
+        if root is None or self.prefix is None:
+            return None
+        path = self.prefix + quote(url_path[len(root) :], safe=RFC3986_SUBDELIMS + "/~:@")
+        if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and path != "/":
+            path = path.rstrip("/")
+        return path
+
+
 def affected(instance: Model) -> tuple[set[str], list[str]]:
     """(tags, public paths) a change to `instance` makes stale: its own, and those of every
-    live page that uses it (an FAQ entry used on 50 guides gives those 50 paths)."""
+    live page that uses it (an FAQ entry used on 50 guides gives those 50 paths).
+
+    Cheap at any number of referring pages: their ids and url_paths in one query, the site
+    root paths read once."""
     tags = change_tags(instance)
-    pages = [instance] if isinstance(instance, Page) and instance.live else []
+    pages: list[tuple[int, str]] = []
+    if isinstance(instance, Page) and instance.live:
+        pages.append((instance.pk, instance.url_path))
     if not isinstance(instance, Page | Site):
-        pages += referring_pages(instance)
-    paths = []
-    for page in pages:
-        tags.add(object_tag(page))
-        path = public_path(page)
-        if path and path not in paths:
-            paths.append(path)
-    return tags, paths
+        referring = Page.objects.live().filter(pk__in=Subquery(referring_page_ids(instance)))
+        pages += referring.order_by("path").values_list("id", "url_path")
+    if not pages:
+        return tags, []
+    path_of = PublicPaths()
+    paths: dict[str, None] = {}  # ordered, deduplicated
+    for pk, url_path in pages:
+        tags.add(tag_for(Page, pk))
+        path = path_of(url_path)
+        if path:
+            paths[path] = None
+    return tags, list(paths)
 
 
 def tags_of(instances: Iterable[Model]) -> set[str]:
