@@ -249,6 +249,8 @@ API_RESPONSE_CACHE_MAX_BYTES = int(os.environ.get("API_RESPONSE_CACHE_MAX_BYTES"
 # Version counters one cached answer is checked against; past this, object tags give way to
 # their models' listing tags (cms/api/response_cache.py: bounded).
 API_RESPONSE_CACHE_MAX_TAGS = int(os.environ.get("API_RESPONSE_CACHE_MAX_TAGS", "200"))
+# Questions whose answers' tags each process remembers (for one round trip per lookup).
+API_RESPONSE_CACHE_INDEX_SIZE = int(os.environ.get("API_RESPONSE_CACHE_INDEX_SIZE", "10000"))
 # The header naming a cacheable GET answer's cache tags, for a CDN's purge by tag: Cache-Tag
 # (Cloudflare, comma-separated), Surrogate-Key (Fastly) or xkey (Varnish), space-separated.
 API_CACHE_TAG_HEADER = os.environ.get("API_CACHE_TAG_HEADER", "Cache-Tag")
@@ -263,7 +265,7 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["webhooks"]},
 }
-# Seconds a receiver has to answer (connect and read together).
+# Seconds a receiver has to answer: one deadline for the whole request (connect, send, read).
 WEBHOOK_TIMEOUT = float(os.environ.get("WEBHOOK_TIMEOUT", "10"))
 # Seconds before each retry (the last repeats), each with ±20% jitter: about 5 s, 30 s, 2 min,
 # then longer, for WEBHOOK_RETRY_FOR seconds (24 h) in all.

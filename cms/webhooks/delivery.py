@@ -40,7 +40,8 @@ def retry_until():
 
 
 def claim_seconds():
-    """How long a worker holds a delivery it sends: past the timeout, with room to record."""
+    """How long a worker holds a delivery it sends: well past the request's deadline
+    (WEBHOOK_TIMEOUT for the whole request, `client.post`), with room to record."""
     return settings.WEBHOOK_TIMEOUT * 2 + 1
 
 
