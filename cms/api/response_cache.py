@@ -10,10 +10,10 @@ still matches. A counter that is missing (never seeded, or evicted) is seeded wi
 so it never comes back as an old value: an answer that saw it before is simply stale.
 
 One round trip per lookup. Each process keeps an index, question key → the answer's tags
-(bounded, `INDEX_SIZE`), so the version counters are read in the same `get_many` as the
-answer. Only the first lookup of a question in a process, or one whose answer's tags changed,
-needs a second read for the counters it did not know. A miss costs a read of the counters
-after computing and a write.
+(an LRU of `API_RESPONSE_CACHE_INDEX_SIZE` questions), so the version counters are read in
+the same `get_many` as the answer. Only the first lookup of a question in a process, or one
+whose answer's tags changed, needs a second read for the counters it did not know. A miss
+costs a read of the counters after computing and a write.
 
 No stale answer is stored: every change moves a global change counter (`api:changes`) before
 its tags, once when it happens and once more when its transaction commits. The counter is read
@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
+import threading
 import time
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,10 +56,12 @@ if TYPE_CHECKING:
 ANSWER_PREFIX = "api:answer:"
 TAG_PREFIX = "api:tag:"  # one version counter per tag
 CHANGES_KEY = "api:changes"  # moves on with every change
-INDEX_SIZE = 10_000  # questions whose tags a process remembers
 
-# Process-local: question key → the tags of its stored answer (see the module docstring).
+# Process-local: question key → the tags of its stored answer (see the module docstring), the
+# least recently used first; at most API_RESPONSE_CACHE_INDEX_SIZE questions, their tag strings
+# interned (shared by every answer that names them).
 _tags_of: dict[str, tuple[str, ...]] = {}
+_index_lock = threading.Lock()
 
 
 def enabled() -> bool:
@@ -119,7 +123,7 @@ class Lookup:
 def lookup(key: str) -> Lookup:
     """The answer stored under `key` if every tag version it was stored with still holds.
     One `get_many` when this process has seen the question before (see the module docstring)."""
-    known = _tags_of.get(key, ())
+    known = known_tags(key)
     keys = [key, *(tag_key(tag) for tag in known), CHANGES_KEY]
     found = cache.get_many(keys)
     changes = found.get(CHANGES_KEY)
@@ -138,10 +142,26 @@ def lookup(key: str) -> Lookup:
     return Lookup(None, None, changes)
 
 
+def known_tags(key: str) -> tuple[str, ...]:
+    """The tags this process remembers for `key` (now its most recently used), or ()."""
+    with _index_lock:
+        tags = _tags_of.pop(key, None)
+        if tags is None:
+            return ()
+        _tags_of[key] = tags
+        return tags
+
+
 def remember(key: str, tags: tuple[str, ...]) -> None:
-    if len(_tags_of) >= INDEX_SIZE:
-        _tags_of.clear()  # simple and bounded: the next lookups read twice once
-    _tags_of[key] = tags
+    """Remember `key`'s tags, forgetting the least recently used questions past the bound
+    (a forgotten question costs its next lookup a second read, once)."""
+    tags = tuple(sys.intern(tag) for tag in tags)
+    size = settings.API_RESPONSE_CACHE_INDEX_SIZE
+    with _index_lock:
+        _tags_of.pop(key, None)
+        _tags_of[key] = tags
+        while len(_tags_of) > size:
+            del _tags_of[next(iter(_tags_of))]
 
 
 def seeded(keys: list[str]) -> dict[str, int]:

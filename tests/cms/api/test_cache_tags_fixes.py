@@ -8,6 +8,7 @@ import pytest
 
 from cms.api.operations import operations
 from tests.factories import make_guide
+from tests.graphql_http import post_graphql
 
 
 def get(client, query, variables=None, **extra):
@@ -74,3 +75,77 @@ def test_a_persisted_get_answer_without_tags_is_not_kept_by_a_cdn(
         assert response.status_code == 200 and response["X-Cache-Status"] == "BYPASS"
         assert "Cache-Tag" not in response
         assert response["Cache-Control"] == "no-cache"
+
+
+class CountingCache:
+    """The real cache, with every call counted by method name."""
+
+    def __init__(self, cache):
+        self.cache, self.calls = cache, []
+
+    def __getattr__(self, name):
+        method = getattr(self.cache, name)
+
+        def counted(*args, **kwargs):
+            self.calls.append(name)
+            return method(*args, **kwargs)
+
+        return counted
+
+
+GUIDE_TITLE = "query($path: String) { roleGuide(urlPath: $path) { title } }"
+
+
+@pytest.fixture
+def small_index(monkeypatch, settings, roles_index):
+    """A process whose tag index holds two questions, with the cache's calls counted."""
+    from django.core.cache import cache as real_cache
+
+    from cms.api import response_cache
+
+    settings.API_RESPONSE_CACHE_INDEX_SIZE = 2
+    monkeypatch.setattr(response_cache, "_tags_of", {})
+    counting = CountingCache(real_cache)
+    monkeypatch.setattr(response_cache, "cache", counting)
+    for slug in ("one", "two", "three"):
+        make_guide(roles_index, slug, title=f"Guide {slug}")
+    return counting
+
+
+def read(client, slug):
+    response = post_graphql(client, GUIDE_TITLE, {"path": f"/roles/{slug}/"})
+    assert response.json()["data"]["roleGuide"]["title"] == f"Guide {slug}"
+    return response["X-Cache-Status"]
+
+
+def test_the_tag_index_forgets_the_least_recently_used_question_past_its_bound(client, small_index):
+    from cms.api import response_cache
+
+    assert [read(client, slug) for slug in ("one", "two")] == ["MISS", "MISS"]
+    assert read(client, "one") == "HIT"  # "one" is now the most recently used
+    assert read(client, "three") == "MISS"
+    assert len(response_cache._tags_of) == 2
+
+    small_index.calls.clear()
+    assert read(client, "one") == "HIT"  # still known: one round trip
+    assert small_index.calls == ["get_many"]
+
+    small_index.calls.clear()
+    assert read(client, "two") == "HIT"  # forgotten: still right, in two reads
+    assert small_index.calls == ["get_many", "get_many"]
+    assert len(response_cache._tags_of) == 2
+
+
+def test_the_tag_index_shares_one_string_per_tag(client, small_index):
+    from cms.api import response_cache
+
+    read(client, "one")
+    read(client, "two")
+    response_cache._tags_of.clear()  # as in a newly started process: tags read from the cache
+    read(client, "one")
+    read(client, "two")
+    first, second = response_cache._tags_of.values()
+    shared = set(first) & set(second)
+    assert "all" in shared
+    for tag in shared:
+        assert first[first.index(tag)] is second[second.index(tag)]
