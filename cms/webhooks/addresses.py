@@ -24,9 +24,33 @@ def allowed_entries():
     return hosts, networks
 
 
+# IPv6 ranges that carry an IPv4 address, or that route somewhere private: NAT64 (the IPv4
+# address in the last 32 bits; checked), its local-use range, IPv4-compatible ::a.b.c.d
+# (deprecated), Teredo tunnels and site-local (deprecated) are refused outright. 6to4 and
+# IPv4-mapped addresses are checked by the IPv4 address inside.
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+REFUSED_IPV6 = [
+    ipaddress.ip_network("64:ff9b:1::/48"),  # NAT64, local use
+    ipaddress.ip_network("::/96"),  # IPv4-compatible, and :: and ::1
+    ipaddress.ip_network("2001::/32"),  # Teredo
+    ipaddress.ip_network("fec0::/10"),  # site-local
+]
+
+
+def embedded_ipv4(ip):
+    """The IPv4 address an IPv6 address leads to (IPv4-mapped, NAT64, 6to4), or None."""
+    if ip.ipv4_mapped:
+        return ip.ipv4_mapped
+    if ip in NAT64:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return ip.sixtofour
+
+
 def is_public(ip):
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        if any(ip in network for network in REFUSED_IPV6):
+            return False
+        ip = embedded_ipv4(ip) or ip
     return ip.is_global and not ip.is_multicast
 
 

@@ -95,3 +95,37 @@ def test_allowed_loopback_is_contacted_and_redirects_are_not_followed(settings, 
     outcome = client.post(receiver.url, "{}", {"webhook-id": "msg_1"})
     assert outcome.status_code == 302 and not outcome.succeeded
     assert len(receiver.requests) == 1
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "64:ff9b::a00:1",  # NAT64 of 10.0.0.1
+        "64:ff9b::7f00:1",  # NAT64 of 127.0.0.1
+        "64:ff9b:1::808:808",  # NAT64 local use
+        "2002:7f00:1::",  # 6to4 of 127.0.0.1
+        "2002:a9fe:a9fe::1",  # 6to4 of 169.254.169.254 (cloud metadata)
+        "::127.0.0.1",  # IPv4-compatible
+        "::808:808",  # IPv4-compatible, even of a public address (deprecated)
+        "fec0::1",  # site-local
+        "2001::1",  # Teredo
+        "2001:0:4136:e378:8000:63bf:3fff:fdd2",  # Teredo
+        "::ffff:10.0.0.1",  # IPv4-mapped
+    ],
+)
+def test_ipv6_addresses_that_lead_to_private_ones_are_refused(nothing_allowed, address):
+    with pytest.raises(ValidationError, match="private, loopback or link-local"):
+        check_url(f"http://[{address}]/hooks")
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "2606:4700:4700::1111",
+        "64:ff9b::808:808",  # NAT64 of 8.8.8.8
+        "2002:808:808::1",  # 6to4 of 8.8.8.8
+        "::ffff:8.8.8.8",
+    ],
+)
+def test_ipv6_addresses_that_lead_to_public_ones_pass(nothing_allowed, address):
+    check_url(f"http://[{address}]/hooks")
