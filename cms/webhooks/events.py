@@ -182,7 +182,11 @@ def deleting():
 
 
 def page_was_unpublished(sender, instance, **kwargs):
-    if instance.pk not in deleting():
+    pks = deleting()
+    if instance.pk in pks:
+        # Handled: forget it now, so a deletion that rolls back leaves nothing behind.
+        pks.discard(instance.pk)
+    else:
         emit(EventType.PAGE_UNPUBLISHED, lambda: page_change(instance))
 
 
