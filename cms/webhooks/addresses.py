@@ -14,6 +14,15 @@ class BlockedAddress(Exception):
     """The URL's host is, or resolves to, an address webhooks may not reach."""
 
 
+def without_credentials(url):
+    """`url` to show in the admin and logs: a user name and password in it become ***."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    return parts._replace(netloc=f"***@{host}").geturl()
+
+
 def allowed_entries():
     hosts, networks = set(), []
     for entry in getattr(settings, "WEBHOOK_ALLOWED_HOSTS", []):

@@ -114,7 +114,7 @@ def record(delivery, outcome):
     endpoint.update(last_failure_at=now, failure_count=F("failure_count") + 1)
     if outcome.status_code == 410:
         endpoint.update(active=False, disabled_reason=f"answered 410 Gone at {now:%Y-%m-%d %H:%M}")
-        logger.warning("Webhook endpoint %s answered 410: disabled", delivery.endpoint.url)
+        logger.warning("Webhook endpoint %s answered 410: disabled", delivery.endpoint.display_url)
         return release(delivery, DeliveryStatus.CANCELLED)
     next_at = now + timedelta(seconds=retry_delay(delivery.attempts))
     if delivery.retry_until is None or next_at > delivery.retry_until:

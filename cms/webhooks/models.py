@@ -74,7 +74,14 @@ class Endpoint(models.Model):
         ordering = ["url", "pk"]
 
     def __str__(self):
-        return self.url
+        return self.display_url
+
+    @property
+    def display_url(self):
+        """The URL as the admin and logs show it: credentials in it masked."""
+        from cms.webhooks.addresses import without_credentials
+
+        return without_credentials(self.url)
 
     def clean(self):
         from cms.webhooks.addresses import check_url
@@ -149,7 +156,7 @@ class Delivery(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.event.type} to {self.endpoint.url}"
+        return f"{self.event.type} to {self.endpoint.display_url}"
 
     @property
     def webhook_id(self):

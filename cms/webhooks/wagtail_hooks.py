@@ -18,6 +18,21 @@ from cms.webhooks.delivery import redeliver
 from cms.webhooks.models import Delivery, Endpoint
 
 
+class EndpointInspectView(generic.InspectView):
+    """The secret only for those who may change the endpoint; credentials in the URL masked."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if not self.request.user.has_perm("webhooks.change_endpoint"):
+            fields = [field for field in fields if field != "secret"]
+        return fields
+
+    def get_field_display_value(self, field_name, field):
+        if field_name == "url":
+            return self.object.display_url
+        return super().get_field_display_value(field_name, field)
+
+
 class EndpointViewSet(ModelViewSet):
     model = Endpoint
     icon = "link-external"
@@ -25,9 +40,10 @@ class EndpointViewSet(ModelViewSet):
     add_to_settings_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = EndpointInspectView
     form_fields = ["url", "description", "events", "active"]
     list_display = [
-        "url",
+        Column("url", label="URL", accessor="display_url"),
         "description",
         Column("events", label="Events", accessor=lambda e: ", ".join(e.events) or "all"),
         BooleanColumn("active"),

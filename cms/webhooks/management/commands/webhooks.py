@@ -55,7 +55,7 @@ class Command(BaseCommand):
             messages = [message for field in error.message_dict.values() for message in field]
             raise CommandError(" ".join(messages)) from error
         endpoint.save()
-        self.stdout.write(f"Added endpoint {endpoint.pk}: {endpoint.url}")
+        self.stdout.write(f"Added endpoint {endpoint.pk}: {endpoint.display_url}")
         self.stdout.write(f"Events: {', '.join(endpoint.events) or 'all'}")
         self.stdout.write("Its signing secret (verify the webhook-signature header with it):")
         self.stdout.write(endpoint.secret)
@@ -68,7 +68,7 @@ class Command(BaseCommand):
             events = ",".join(endpoint.events) or "all events"
             last = endpoint.last_success_at.isoformat() if endpoint.last_success_at else "never"
             self.stdout.write(
-                f"{endpoint.pk}\t{endpoint.url}\t{events}\t{endpoint.health}\t"
+                f"{endpoint.pk}\t{endpoint.display_url}\t{events}\t{endpoint.health}\t"
                 f"last success: {last}\t{endpoint.description}"
             )
 
@@ -85,7 +85,7 @@ class Command(BaseCommand):
         removed = found.get()
         pk = removed.pk
         removed.delete()
-        self.stdout.write(f"Removed endpoint {pk}: {removed.url}")
+        self.stdout.write(f"Removed endpoint {pk}: {removed.display_url}")
 
     def handle_deliver(self, limit, **options):
         count = delivery.sweep(limit=limit)
