@@ -9,8 +9,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.cms.api.test_cache_invalidation import CASES, ask_get, ask_post
-from tests.cms.api.test_cache_invalidation import content as content  # noqa: F401 (fixture)
+from tests.cms.api.invalidation_cases import CASES, ask_get, ask_post
+from tests.cms.api.invalidation_cases import content as content  # noqa: F401 (fixture)
 from tests.factories import (
     guide_body,
     make_category,

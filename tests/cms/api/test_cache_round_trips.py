@@ -8,26 +8,11 @@ import pytest
 from django.core.cache import cache as real_cache
 
 from cms.api import response_cache
+from tests.cache_counting import CountingCache
 from tests.factories import make_guide
 from tests.graphql_http import post_graphql
 
 QUERY = '{ roleGuide(urlPath: "/roles/counted/") { title } }'
-
-
-class CountingCache:
-    """The real cache, with every call counted by method name."""
-
-    def __init__(self, cache):
-        self.cache, self.calls = cache, []
-
-    def __getattr__(self, name):
-        method = getattr(self.cache, name)
-
-        def counted(*args, **kwargs):
-            self.calls.append(name)
-            return method(*args, **kwargs)
-
-        return counted
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 import pytest
 
 from cms.api.operations import operations
+from tests.cache_counting import CountingCache
 from tests.factories import make_guide
 from tests.graphql_http import post_graphql
 
@@ -75,22 +76,6 @@ def test_a_persisted_get_answer_without_tags_is_not_kept_by_a_cdn(
         assert response.status_code == 200 and response["X-Cache-Status"] == "BYPASS"
         assert "Cache-Tag" not in response
         assert response["Cache-Control"] == "no-cache"
-
-
-class CountingCache:
-    """The real cache, with every call counted by method name."""
-
-    def __init__(self, cache):
-        self.cache, self.calls = cache, []
-
-    def __getattr__(self, name):
-        method = getattr(self.cache, name)
-
-        def counted(*args, **kwargs):
-            self.calls.append(name)
-            return method(*args, **kwargs)
-
-        return counted
 
 
 GUIDE_TITLE = "query($path: String) { roleGuide(urlPath: $path) { title } }"
