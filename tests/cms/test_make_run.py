@@ -172,3 +172,12 @@ def test_a_scheduled_change_goes_live_while_make_run_serves(make_run):
             break
         time.sleep(0.5)
     assert title == "MLOps Engineer Jobs & Internships 2026, scheduled"
+
+
+@pytest.mark.parametrize("value", ["soon", "0", "-5", "1.5", ""])
+def test_a_wrong_scheduled_publish_interval_stops_the_server_with_a_clear_error(monkeypatch, value):
+    from django.core.management import CommandError, call_command
+
+    monkeypatch.setenv("SCHEDULED_PUBLISH_INTERVAL", value)
+    with pytest.raises(CommandError, match="SCHEDULED_PUBLISH_INTERVAL must be a whole number"):
+        call_command("devserver", "127.0.0.1:0", use_reloader=False)

@@ -9,7 +9,7 @@ import threading
 import time
 
 from django.contrib.staticfiles.management.commands.runserver import Command as RunserverCommand
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import close_old_connections
 
 from cms.run_links import links_block, register_run_link
@@ -18,7 +18,15 @@ logger = logging.getLogger("cms.devserver")
 
 
 def publish_interval() -> int:
-    return max(int(os.environ.get("SCHEDULED_PUBLISH_INTERVAL", "60")), 1)
+    """SCHEDULED_PUBLISH_INTERVAL in seconds (60 by default); CommandError when it is not a
+    whole number of at least 1."""
+    value = os.environ.get("SCHEDULED_PUBLISH_INTERVAL", "60")
+    if not value.strip().isdigit() or int(value) < 1:
+        raise CommandError(
+            "SCHEDULED_PUBLISH_INTERVAL must be a whole number of seconds, at least 1 "
+            f"(got {value!r})."
+        )
+    return int(value)
 
 
 def publish_scheduled_forever(interval: int) -> None:
@@ -40,6 +48,10 @@ def scheduled_publishing_link(base: str) -> tuple[str, str]:
 
 class Command(RunserverCommand):
     help = "Run the development server, then print the admin, GraphQL and demo guide links."
+
+    def handle(self, *args, **options):
+        publish_interval()  # a wrong setting stops the server before it starts, clearly
+        return super().handle(*args, **options)
 
     def on_bind(self, server_port):
         super().on_bind(server_port)
