@@ -1,0 +1,104 @@
+"""The comparison of two salary tables that the edition panel, the import preview and the API
+share: pairing by level, % change on each end, and what gets flagged."""
+
+import pytest
+
+from roles.salary import SalaryRow
+from roles.salary_diff import (
+    BASE_SALARY,
+    INTERN_MONTHLY,
+    compare_rows,
+    percent_change,
+)
+
+
+def row(level, low=None, high=None, currency="USD", **amounts):
+    return SalaryRow(
+        level=level, currency=currency, base_salary_min=low, base_salary_max=high, **amounts
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (100_000, 108_000, 8.0),
+        (100_000, 90_000, -10.0),
+        (150_000, 200_000, 33.3),
+        (3, 2, -33.3),
+        (100, 100, 0.0),
+        (0, 10, None),
+        (None, 10, None),
+        (10, None, None),
+    ],
+)
+def test_percent_change(old, new, expected):
+    assert percent_change(old, new) == expected
+
+
+def test_rows_pair_by_level_whatever_the_case_and_spacing_and_order():
+    before = [row("Entry-Level", 100_000, 120_000), row("Senior", 200_000, 250_000)]
+    after = [row(" senior ", 210_000, 250_000), row("entry-level", 108_000, 120_000)]
+    first, second = compare_rows(before, after)
+    assert (first.before, first.after) == (before[1], after[0])
+    assert (first.change.min, first.change.max, first.change.kind) == (5.0, 0.0, BASE_SALARY)
+    assert (second.change.min, second.change.max) == (8.0, 0.0)
+    assert not first.flagged() and not second.flagged()
+
+
+def test_a_level_on_one_side_only_is_flagged_and_has_no_change():
+    before = [row("Junior", 90_000, 100_000), row("Mid", 120_000, 150_000)]
+    after = [row("Mid", 120_000, 150_000), row("Staff", 250_000, 300_000)]
+    mid, staff, junior = compare_rows(before, after)
+    assert (mid.level, staff.level, junior.level) == ("Mid", "Staff", "Junior")
+    assert mid.levels_match and not mid.flagged()
+    assert staff.before is None and staff.change is None and staff.flagged()
+    assert junior.after is None and junior.change is None and junior.flagged()
+
+
+@pytest.mark.parametrize(
+    ("new_high", "threshold", "flagged"),
+    [(130_000, 30, False), (131_000, 30, True), (131_000, 31, False), (60_000, 30, True)],
+)
+def test_a_change_beyond_the_threshold_on_either_end_is_flagged(new_high, threshold, flagged):
+    (comparison,) = compare_rows([row("Mid", 90_000, 100_000)], [row("Mid", 90_000, new_high)])
+    assert comparison.flagged(threshold) is flagged
+
+
+def test_intern_pay_is_compared_when_there_is_no_base_salary():
+    before = [row("Intern", intern_monthly_min=6_000, intern_monthly_max=8_000)]
+    after = [row("Intern", intern_monthly_min=6_600, intern_monthly_max=8_000)]
+    (comparison,) = compare_rows(before, after)
+    assert (comparison.change.kind, comparison.change.min, comparison.change.max) == (
+        INTERN_MONTHLY,
+        10.0,
+        0.0,
+    )
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (row("Mid", 100, 200, currency="USD"), row("Mid", 100, 200, currency="EUR")),
+        (row("Mid", 100, 200), row("Mid", intern_monthly_min=5, intern_monthly_max=8)),
+        (row("Mid"), row("Mid")),
+        (row("Mid", 0, None), row("Mid", 10, None)),
+    ],
+    ids=["other currency", "other kind of pay", "no pay", "nothing to divide by"],
+)
+def test_rows_that_cannot_be_compared_have_no_change_and_are_not_flagged(before, after):
+    (comparison,) = compare_rows([before], [after])
+    assert comparison.levels_match
+    assert comparison.change is None
+    assert not comparison.flagged()
+
+
+def test_an_open_end_is_compared_on_the_end_both_have():
+    (comparison,) = compare_rows([row("Principal", 300_000)], [row("Principal", 330_000)])
+    assert (comparison.change.min, comparison.change.max) == (10.0, None)
+
+
+def test_a_level_repeated_in_the_new_table_pairs_once():
+    before = [row("Mid", 100, 200)]
+    after = [row("Mid", 100, 200), row("mid", 150, 250)]
+    first, second = compare_rows(before, after)
+    assert first.levels_match and not second.levels_match and second.flagged()
