@@ -126,3 +126,61 @@ def compare_tables(before_body, after_body):
         )
         result.append((old, new, rows))
     return result
+
+
+def signed_percent(change):
+    """'+8%', '−10.5%', '0%'; '–' when there is nothing to compare."""
+    if change is None:
+        return "–"
+    text = f"{abs(change):g}%"
+    return f"+{text}" if change > 0 else f"−{text}" if change < 0 else text
+
+
+def pay_display(row):
+    """What a reader sees of a row's pay, e.g. '$125,000–$175,000' or '$8,000–$12,000/mo'."""
+    if row is None:
+        return "–"
+    kind, _, _ = pay(row)
+    shown = row.base_salary_display if kind == BASE_SALARY else row.intern_monthly_display
+    return shown or "–"
+
+
+@dataclass(frozen=True)
+class DisplayRow:
+    """One line of a salary diff as an editor sees it (the admin's diff template)."""
+
+    level: str
+    before: str
+    after: str
+    change_min: str
+    change_max: str
+    flagged: bool
+    note: str
+
+
+def display_rows(comparisons, threshold=DEFAULT_FLAG_PERCENT, before_name="before"):
+    """DisplayRows of RowComparisons: ranges and signed % changes as text, and why a row is
+    flagged (`before_name` names the older side in the notes, e.g. '2026')."""
+    shown = []
+    for comparison in comparisons:
+        change = comparison.change
+        if comparison.before is None:
+            note = f"New level: not in {before_name}."
+        elif comparison.after is None:
+            note = f"Level dropped: only in {before_name}."
+        elif comparison.flagged(threshold):
+            note = f"Changed by more than {threshold:g}%."
+        else:
+            note = ""
+        shown.append(
+            DisplayRow(
+                level=comparison.level,
+                before=pay_display(comparison.before),
+                after=pay_display(comparison.after),
+                change_min=signed_percent(change.min if change else None),
+                change_max=signed_percent(change.max if change else None),
+                flagged=comparison.flagged(threshold),
+                note=note,
+            )
+        )
+    return shown

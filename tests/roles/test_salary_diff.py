@@ -8,6 +8,7 @@ from roles.salary_diff import (
     BASE_SALARY,
     INTERN_MONTHLY,
     compare_rows,
+    display_rows,
     percent_change,
 )
 
@@ -102,3 +103,25 @@ def test_a_level_repeated_in_the_new_table_pairs_once():
     after = [row("Mid", 100, 200), row("mid", 150, 250)]
     first, second = compare_rows(before, after)
     assert first.levels_match and not second.levels_match and second.flagged()
+
+
+def test_display_rows_show_ranges_signed_changes_and_why_a_row_is_flagged():
+    before = [row("Entry", 100_000, 120_000), row("Lead", 200_000, 250_000)]
+    after = [
+        row("Entry", 108_000, 120_000),
+        row("Intern", intern_monthly_min=6_000, intern_monthly_max=8_000),
+        row("Lead", 150_000, 250_000),
+    ]
+    entry, intern, lead = display_rows(compare_rows(before, after), 30, before_name="2026")
+    assert (entry.before, entry.after) == ("$100,000–$120,000", "$108,000–$120,000")
+    assert (entry.change_min, entry.change_max, entry.flagged, entry.note) == (
+        "+8%",
+        "0%",
+        False,
+        "",
+    )
+    assert (intern.before, intern.after, intern.change_min) == ("–", "$6,000–$8,000/mo", "–")
+    assert intern.flagged and intern.note == "New level: not in 2026."
+    assert (lead.change_min, lead.flagged, lead.note) == ("−25%", False, "")
+    (dropped,) = display_rows(compare_rows(before[:1], []), before_name="2026")
+    assert dropped.flagged and dropped.note == "Level dropped: only in 2026."
