@@ -272,6 +272,7 @@ def generate(index, count, *, seed=1, batch_size=500, extra_sections=0, progress
                 (
                     page.pk,
                     role,
+                    slugify(role),
                     year,
                     f"What it takes to work as a {role} in {year}.",
                     category_id,
@@ -284,8 +285,9 @@ def generate(index, count, *, seed=1, batch_size=500, extra_sections=0, progress
             table = RoleGuidePage._meta.db_table
             with connection.cursor() as cursor:
                 cursor.executemany(
-                    f"INSERT INTO {table} (page_ptr_id, role_name, year, intro, category_id, "
-                    "body, canonical_url, no_index) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+                    f"INSERT INTO {table} (page_ptr_id, role_name, role_slug, year, intro, "
+                    "category_id, body, canonical_url, no_index) "
+                    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
                     rows,
                 )
             Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + size)

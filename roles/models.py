@@ -121,6 +121,12 @@ class RoleGuidePage(BasePage):
     """A career guide for one role and year: what the role is, skills, pay and FAQs."""
 
     role_name = models.CharField(max_length=120, help_text="e.g. 'MLOps Engineer'.")
+    role_slug = models.SlugField(
+        max_length=120,
+        blank=True,
+        help_text="The role every edition of this guide shares, e.g. 'mlops-engineer'. "
+        "Filled in from the role name if empty.",
+    )
     year = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)],
         help_text="The edition year of the guide, e.g. 2026.",
@@ -137,10 +143,23 @@ class RoleGuidePage(BasePage):
         Category, null=True, blank=False, on_delete=models.SET_NULL, related_name="guides"
     )
     body = StreamField(RoleGuideStreamBlock(), blank=True)
+    previous_edition = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Last year's guide for this role, which this edition was started from.",
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("role_name"), FieldPanel("year"), FieldPanel("category")],
+            [
+                FieldPanel("role_name"),
+                FieldPanel("role_slug"),
+                FieldPanel("year"),
+                FieldPanel("category"),
+            ],
             heading="Role",
         ),
         FieldPanel("intro"),
@@ -182,7 +201,24 @@ class RoleGuidePage(BasePage):
     class Meta:
         verbose_name = "role guide"
         # Listings filter by category and year together.
-        indexes = [models.Index(fields=["year"]), models.Index(fields=["category", "year"])]
+        indexes = [
+            models.Index(fields=["year"]),
+            models.Index(fields=["category", "year"]),
+            # Every edition of a role, newest first; the newest edition of each role.
+            models.Index(fields=["role_slug", "year"]),
+        ]
+
+    def full_clean(self, *args, **kwargs):
+        self.fill_role_slug()
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self.fill_role_slug()
+        super().save(*args, **kwargs)
+
+    def fill_role_slug(self):
+        if not self.role_slug:
+            self.role_slug = slugify(self.role_name)[:120]
 
     def structured_data_nodes(self, page_url):
         return role_guide_nodes(self, page_url)
