@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -12,6 +13,21 @@ VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 def env_list(name, default=""):
     """A comma-separated environment variable as a list of non-empty strings."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_percent(name, default):
+    """A percentage from the environment (a number, at least 0); ImproperlyConfigured naming the
+    variable when it is not one."""
+    value = os.environ.get(name, str(default)).strip()
+    try:
+        percent = float(value)
+    except ValueError:
+        percent = None
+    if percent is None or not 0 <= percent < float("inf"):
+        raise ImproperlyConfigured(
+            f"{name} must be a percentage of 0 or more, e.g. 30 (got {value!r})."
+        )
+    return percent
 
 
 def env_bool(name, default=False):
@@ -183,6 +199,10 @@ WAGTAIL_ENABLE_UPDATE_CHECK = (
 # DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) still bounds every request's body, and /graphql/ has its
 # own, smaller body limit.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = int(os.environ.get("DATA_UPLOAD_MAX_NUMBER_FIELDS", "50000"))
+
+# Salary diffs (roles/salary_diff.py): a row whose pay moved by more than this % against last
+# year's edition is flagged for a second look in the guide editor's salary panel.
+SALARY_CHANGE_FLAG_PERCENT = env_percent("SALARY_CHANGE_FLAG_PERCENT", 30)
 
 # GraphQL (wagtail-grapple over graphene-django)
 GRAPPLE = {
