@@ -2,7 +2,8 @@
 
 Pages are inserted in bulk: Wagtail's one-by-one `add_child` costs a few queries and a
 revision per page, which makes 10,000 guides take far too long. Generated guides are live,
-have no revision history, and sit under the Roles index like any other guide.
+have no revision history, and sit under the Roles index like any other guide; each batch is
+added to the search index as it is inserted.
 
 It runs on whatever the admin has made of the database: shared categories and tools are found
 by slug or by name (an editor may have renamed either), missing ones are created with a free
@@ -18,6 +19,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backends
 
 from cms.api.response_cache import content_changed
 from faqs.models import FaqEntry
@@ -222,6 +224,13 @@ def free_page_slugs(index, prefixes):
     return slugs
 
 
+def index_for_search(pks):
+    """Add new guides to every search backend, in bulk (bulk inserts send no signals)."""
+    guides = list(RoleGuidePage.objects.filter(pk__in=pks).select_related("category"))
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(RoleGuidePage, guides)
+
+
 def generate(index, count, *, seed=1, batch_size=500, extra_sections=0, progress=None):
     """Insert `count` live guides under `index`; call `progress(done, count)` after each batch."""
     rng = random.Random(seed)
@@ -291,6 +300,7 @@ def generate(index, count, *, seed=1, batch_size=500, extra_sections=0, progress
                     rows,
                 )
             Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + size)
+            index_for_search([page.pk for page in created])
         done += size
         if progress:
             progress(done, count)

@@ -130,3 +130,26 @@ def test_first_run_loads_the_demo_next_to_renamed_entries(db):
     assert Tool.objects.filter(slug__startswith="kubeflow").count() == 1
     assert Tool.objects.filter(name="Helm").count() == 1
     assert_sound(3)  # the demo guide and two generated ones
+
+
+SEARCH = """query ($q: String!) {
+  searchListing(query: $q, perPage: 100) {
+    items { ... on RoleGuidePage { title } }
+    pagination { total }
+  }
+}"""
+
+
+def test_generated_guides_are_in_the_search_index(gql, roles_index):
+    """Bulk inserts send no signals: the generator indexes each batch itself, so search finds
+    every guide without `update_index`."""
+    generate(count=30, batch_size=7)
+    guides = RoleGuidePage.objects.all()
+    by_role = {}
+    for guide in guides:
+        by_role.setdefault(guide.role_name, set()).add(guide.title)
+    listing = gql(SEARCH, {"q": "internships"})["searchListing"]
+    assert listing["pagination"]["total"] == 30
+    role, titles = max(by_role.items(), key=lambda item: len(item[1]))
+    found = gql(SEARCH, {"q": role})["searchListing"]["items"]
+    assert {item["title"] for item in found} == titles

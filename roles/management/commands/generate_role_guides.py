@@ -19,9 +19,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--extra-sections", type=int, default=0, help="Extra sections per guide (body size)."
         )
-        parser.add_argument("--index", action="store_true", help="Update the search index after.")
 
-    def handle(self, *args, count, seed, batch_size, extra_sections, index, **options):
+    def handle(self, *args, count, seed, batch_size, extra_sections, **options):
         if count < 1:
             raise CommandError("--count must be at least 1.")
         if not 1 <= batch_size <= 5000:
@@ -42,8 +41,6 @@ class Command(BaseCommand):
             progress=self.progress,
         )
         self.stdout.write("")
-        if index:
-            call_command("update_index", verbosity=0)
         elapsed = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(f"Generated {count} guides in {elapsed:.1f}s."))
 
