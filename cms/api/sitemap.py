@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import graphene
+from django.db.models import QuerySet
 from grapple.helpers import register_graphql_schema
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from cms.api.listing import listing_type, page_arguments, paginate, window, window_arguments
 from cms.api.seo_types import SitemapEntryType
@@ -27,38 +28,20 @@ def page_models() -> list[type[BasePage]]:
     ]
 
 
-def sitemap_pages(site: Site | None) -> SitemapPages:
-    """The site's indexable pages by tree path, as a sliceable, countable sequence: the paths
-    are read for every page (two columns), the pages themselves only for a window."""
-    return SitemapPages(site)
+def sitemap_pages(site: Site | None) -> QuerySet[Page]:
+    """The site's indexable pages by tree path: live, public, of a type with SEO fields and
+    not marked no-index. Filtered, sorted and sliced in SQL on Wagtail's page table (the
+    path index), so a window costs what it returns and no page body is read."""
+    models = page_models()
+    pages = Page.objects.live().public().type(*models).order_by("path")
+    for model in models:
+        pages = pages.exclude(pk__in=model.objects.filter(no_index=True).values("pk"))
+    if site:
+        pages = pages.filter(path__startswith=site.root_page.path)
+    return pages
 
 
-class SitemapPages:
-    def __init__(self, site: Site | None) -> None:
-        rows = []
-        for model in page_models():
-            pages = model.objects.live().public().filter(no_index=False)
-            if site:
-                pages = pages.filter(path__startswith=site.root_page.path)
-            rows += [(path, model, pk) for pk, path in pages.values_list("pk", "path")]
-        rows.sort(key=lambda row: row[0])
-        self.rows = rows
-
-    def count(self) -> int:
-        return len(self.rows)
-
-    def __getitem__(self, window: slice) -> list[BasePage]:
-        chosen = self.rows[window]
-        by_model = {}
-        for _, model, pk in chosen:
-            by_model.setdefault(model, []).append(pk)
-        found = {}
-        for model, pks in by_model.items():
-            found.update({(model, page.pk): page for page in model.objects.filter(pk__in=pks)})
-        return [found[(model, pk)] for _, model, pk in chosen if (model, pk) in found]
-
-
-def entry(page: BasePage, site: Site | None) -> SitemapEntryType:
+def entry(page: Page, site: Site | None) -> SitemapEntryType:
     return SitemapEntryType(
         url=frontend_url(page),
         path=page.relative_url(site) if site else page.url_path,
