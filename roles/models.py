@@ -18,6 +18,7 @@ from wagtail.search import index
 from cms.api.fields import required_list
 from cms.pages import BasePage
 from roles.blocks import RoleGuideStreamBlock
+from roles.panels import SalaryDiffPanel
 from roles.structured_data import role_guide_nodes
 
 MIN_YEAR = 2000
@@ -164,6 +165,7 @@ class RoleGuidePage(BasePage):
         ),
         FieldPanel("intro"),
         FieldPanel("hero_image"),
+        SalaryDiffPanel(),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [

@@ -57,3 +57,6 @@ def salary_editor_css():
 def salary_editor_js():
     """The salary table editor's currency labels and live display strings."""
     return format_html('<script src="{}"></script>', static("roles/salary_editor.js"))
+
+
+from roles import edition_hooks  # noqa: E402, F401  (editions: admin action and URL)
