@@ -121,12 +121,18 @@ class SalaryImportPlan:
         return value
 
 
-def plan_salary_import(guide, imported, table_number=1, user=None):
+LATEST = object()  # plan against whatever revision is the latest
+
+
+def plan_salary_import(guide, imported, table_number=1, user=None, seen_revision_id=LATEST):
     """A plan to put `imported` in the guide's `table_number`-th salary table (from 1), or
-    SalaryImportRefused."""
+    SalaryImportRefused. `seen_revision_id`: the revision an editor saw the diff against (the
+    plan is refused if the guide has a newer one)."""
     problem = refusal(guide, user)
     if problem:
         raise SalaryImportRefused(problem)
+    if seen_revision_id is not LATEST and seen_revision_id != guide.latest_revision_id:
+        raise changed_since(guide)
     draft = guide.get_latest_revision_as_object()
     positions = salary_table_positions(draft.body)
     if not 1 <= table_number <= len(positions):
@@ -145,6 +151,14 @@ def plan_salary_import(guide, imported, table_number=1, user=None):
     )
 
 
+def changed_since(guide):
+    return SalaryImportRefused(
+        f"'{guide.title}' was changed since this import was prepared (a newer revision was "
+        "saved). Nothing was imported: import the file again to see the diff against the "
+        "latest version."
+    )
+
+
 def apply_salary_import(plan, user=None):
     """Save the plan as a new draft revision of the guide and return the revision, or
     SalaryImportRefused when the guide got a newer revision since the plan was made (its edit
@@ -156,11 +170,7 @@ def apply_salary_import(plan, user=None):
             .get(pk=plan.guide.pk)
         )
         if current != plan.revision_id:
-            raise SalaryImportRefused(
-                f"'{plan.guide.title}' was changed since this import was prepared (a newer "
-                "revision was saved). Nothing was imported: import the file again to see the "
-                "diff against the latest version."
-            )
+            raise changed_since(plan.guide)
         stream_id = plan.draft.body[plan.position].id
         plan.draft.body[plan.position] = (SALARY_TABLE, plan.new_table(), stream_id)
         # The table was cleaned by its block; the rest of the draft is as its editor saved it.

@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.snippet_choosers import CHOOSER_PER_PAGE, searchable_chooser
+from roles import salary_import_hooks  # noqa: F401  (Import salaries: its URLs and button)
 from roles.models import Category, Company, Tool
 
 
