@@ -23,7 +23,6 @@ Generic: it names no domain model; a model's tag comes from its app label and mo
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from django.conf import settings
@@ -35,9 +34,6 @@ from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex, Site
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
 
 ALL = "all"
 SITEMAP = "sitemap"
@@ -159,12 +155,6 @@ def referring_page_ids(instance: Model) -> QuerySet:
     )
 
 
-def referring_pages(instance: Model) -> list[Page]:
-    """The live pages whose content uses `instance`, by path (specific, loaded once)."""
-    found = Page.objects.live().filter(pk__in=Subquery(referring_page_ids(instance)))
-    return list(found.specific().order_by("path"))
-
-
 def public_path(page: Page) -> str | None:
     """The page's path on its site ('/roles/mlops-engineer-2026/'), None when it has none."""
     parts = page.get_url_parts()
@@ -219,7 +209,3 @@ def affected(instance: Model) -> tuple[set[str], list[str]]:
         if path:
             paths[path] = None
     return tags, list(paths)
-
-
-def tags_of(instances: Iterable[Model]) -> set[str]:
-    return {object_tag(instance) for instance in instances}
