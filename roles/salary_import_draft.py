@@ -16,7 +16,7 @@ from wagtail.locks import ScheduledForPublishLock, WorkflowLock
 from roles.models import RoleGuidePage
 from roles.salary import table_rows
 from roles.salary_diff import compare_rows, display_rows
-from roles.salary_import import salary_table_block
+from roles.salary_import import ImportedTable, salary_table_block
 
 SALARY_TABLE = "salary_table"
 
@@ -51,6 +51,11 @@ def refusal(guide, user=None):
     """Why `user` (None: a command run without --user) may not change the guide now, or None."""
     if user is not None and not guide.permissions_for_user(user).can_edit():
         return f"{user} may not edit '{guide.title}'."
+    if guide.alias_of_id:
+        return (
+            f"'{guide.title}' is an alias: it shows another guide's content. Import into that "
+            f"guide ({guide.alias_of.url_path})."
+        )
     lock = guide.get_lock()
     if lock is not None and (user is None or lock.for_user(user)):
         return (
@@ -76,7 +81,7 @@ class SalaryImportPlan:
     draft: RoleGuidePage
     table_number: int
     position: int
-    imported: object  # roles.salary_import.ImportedTable
+    imported: ImportedTable
     revision_id: int | None
 
     @property

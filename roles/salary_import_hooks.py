@@ -28,7 +28,8 @@ def salary_import_urls():
 @hooks.register("register_page_header_buttons")
 def import_salaries_button(page, user, view_name, next_url=None):
     """In a role guide's editor, for users who may edit it."""
-    if view_name != "edit" or not issubclass(page.specific_class, RoleGuidePage):
+    page_class = page.specific_class
+    if view_name != "edit" or page_class is None or not issubclass(page_class, RoleGuidePage):
         return
     if not page.permissions_for_user(user).can_edit():
         return

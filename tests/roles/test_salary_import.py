@@ -3,12 +3,14 @@ every problem is named by line and column, and `import_salaries` saves a new dra
 (never published) or nothing at all."""
 
 import io
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page, PageLogEntry
 
 from home.models import HomePage
@@ -372,14 +374,13 @@ def test_the_nth_table_and_only_it_is_replaced(roles_index, csv_file):
 
 def assert_refused(message, *args, page=None, **options):
     """The command stops with `message`, and `page` has no new revision."""
-    revisions = page.revisions.count() if page else None
+    state = (page.revisions.count(), page.latest_revision_id) if page else None
     with pytest.raises(CommandError) as raised:
         run(*args, **options)
     assert message in str(raised.value), str(raised.value)
     if page is not None:
         page.refresh_from_db()
-        assert page.revisions.count() == revisions
-        assert not page.has_unpublished_changes
+        assert (page.revisions.count(), page.latest_revision_id) == state
     return str(raised.value)
 
 
@@ -495,3 +496,29 @@ def test_an_unchanged_file_saves_no_revision_even_for_a_draft_guide(roles_index,
     revisions = guide.revisions.count()
     assert "nothing to save" in run(csv_file(*NEW_ROWS), guide="data-engineer-2026")
     assert guide.revisions.count() == revisions
+
+
+def test_a_guide_scheduled_for_publishing_is_refused(guide, csv_file):
+    draft = guide.get_latest_revision_as_object()
+    draft.go_live_at = timezone.now() + timedelta(days=1)
+    draft.save_revision().publish()  # publishing a future go-live schedules it
+    guide.refresh_from_db()
+    assert guide.scheduled_revision is not None
+    assert_refused(
+        "is scheduled for publishing (cancel the schedule to change it)",
+        csv_file(*NEW_ROWS),
+        page=guide,
+        guide="data-engineer-2026",
+    )
+
+
+def test_an_alias_is_refused_with_the_original_named(guide, roles_index, csv_file):
+    guide.create_alias(update_slug="data-engineer-alias")
+    alias = RoleGuidePage.objects.get(slug="data-engineer-alias")
+    assert_refused(
+        f"is an alias: it shows another guide's content. Import into that guide "
+        f"({guide.url_path}).",
+        csv_file(*NEW_ROWS),
+        page=alias,
+        guide="data-engineer-alias",
+    )
