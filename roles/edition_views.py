@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.pages.utils import get_breadcrumbs_items_for_page
 
 from roles.editions import NewEditionRefused, can_start_next_edition, next_year, start_next_edition
 from roles.models import RoleGuidePage
@@ -47,6 +48,11 @@ class StartNextEditionView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_page_subtitle(self):
         return self.guide.get_admin_display_title()
+
+    def get_breadcrumbs_items(self):
+        # The page explorer's trail to the guide, then this action (as Wagtail's page views do).
+        here = {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()}
+        return [*get_breadcrumbs_items_for_page(self.guide, self.request.user), here]
 
     def get_context_data(self, **kwargs):
         return {
