@@ -58,7 +58,8 @@ class SalaryDiffPanel(Panel):
         def __init__(self, **kwargs):
             super().__init__(**kwargs)
             self.template_name = self.panel.template
-            self.previous = previous_live_edition(self.instance)
+            # Wagtail also binds the panels without a form (to compare revisions): no lookup.
+            self.previous = None if self.form is None else previous_live_edition(self.instance)
             if self.previous is not None:
                 self.heading = f"Salary vs {self.previous.year}"
 

@@ -459,6 +459,13 @@ def test_an_edition_without_a_linked_one_is_compared_with_the_latest_earlier_liv
     assert "Salary vs 2025" in text
 
 
+def test_comparing_revisions_of_an_edition_still_works(editor, new_edition):
+    url = f"/admin/pages/{new_edition.pk}/revisions/compare/earliest...latest/"
+    response = editor.get(url)
+    assert response.status_code == 200
+    assert "Salary vs" not in response.content.decode()
+
+
 def test_a_guide_without_a_previous_edition_has_no_panel(editor, guide):
     response = editor.get(edit_url(guide))
     assert response.status_code == 200
