@@ -1,0 +1,60 @@
+"""The SSRF guard's finer points: multicast is never a receiver, WEBHOOK_ALLOWED_HOSTS entries
+are matched as people write them (any case, a trailing dot, an IPv6 address in brackets), and
+a refusal names the addresses and the setting, on the form's URL field."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from cms.webhooks.addresses import check_url
+from cms.webhooks.models import Endpoint
+
+
+@pytest.fixture
+def nothing_allowed(settings):
+    settings.WEBHOOK_ALLOWED_HOSTS = []
+    settings.DEBUG = False
+
+
+@pytest.mark.parametrize("url", ["http://224.0.0.1/hooks", "http://[ff0e::1]/hooks"])
+def test_multicast_addresses_are_refused(nothing_allowed, url):
+    with pytest.raises(ValidationError, match="private, loopback or link-local"):
+        check_url(url)
+
+
+@pytest.mark.parametrize(
+    "entry, url",
+    [
+        ("LOCALHOST.", "http://localhost:3000/api/revalidate"),
+        ("localhost", "http://LocalHost:3000/api/revalidate"),
+        ("[::1]", "http://[::1]:3000/api/revalidate"),
+        ("127.0.0.0/8", "http://127.0.0.2:3000/api/revalidate"),
+    ],
+    ids=["entry in capitals with a dot", "URL in capitals", "IPv6 in brackets", "network"],
+)
+def test_allow_list_entries_match_as_written(settings, nothing_allowed, entry, url):
+    settings.WEBHOOK_ALLOWED_HOSTS = [entry]
+    check_url(url)
+
+
+def test_an_allowed_host_does_not_open_other_private_hosts(settings, nothing_allowed):
+    settings.WEBHOOK_ALLOWED_HOSTS = ["hooks.internal", "10.0.0.0/8"]
+    with pytest.raises(ValidationError):
+        check_url("http://127.0.0.1/hooks")
+
+
+def test_the_refusal_names_the_address_and_the_setting(nothing_allowed):
+    with pytest.raises(ValidationError) as refused:
+        check_url("http://127.0.0.1:8000/hooks")
+    assert refused.value.messages == [
+        "127.0.0.1 is a private, loopback or link-local address (127.0.0.1). "
+        "Add it to WEBHOOK_ALLOWED_HOSTS to send webhooks there."
+    ]
+
+
+@pytest.mark.django_db
+def test_a_refused_endpoint_url_is_an_error_on_its_url_field(nothing_allowed):
+    endpoint = Endpoint(url="http://10.1.2.3/hooks")
+    with pytest.raises(ValidationError) as refused:
+        endpoint.full_clean()
+    assert list(refused.value.message_dict) == ["url"]
+    assert "10.1.2.3" in refused.value.message_dict["url"][0]
