@@ -8,6 +8,7 @@ class FaqsConfig(AppConfig):
     verbose_name = "FAQs"
 
     def ready(self):
+        from cms.content_transfer.natural_keys import register_natural_key
         from cms.signal_handlers import invalidate_on_change
         from cms.webhooks.events import register_snippet_events
         from faqs import schema  # noqa: F401  (registers the root GraphQL fields)
@@ -15,3 +16,4 @@ class FaqsConfig(AppConfig):
 
         invalidate_on_change(FaqEntry, has_drafts=True)
         register_snippet_events(FaqEntry)
+        register_natural_key(FaqEntry, "question")  # content dumps name entries by question
