@@ -31,8 +31,10 @@ def html_safe_json(value, **kwargs):
 
 
 def breadcrumb_list(page, page_url):
-    ancestors = page.get_ancestors(inclusive=False).filter(depth__gt=1).live().public()
-    trail = list(ancestors) + [page]
+    from cms.api import loaders
+
+    ancestors = loaders.live_ancestors(page).values()  # top down, read once per request
+    trail = [crumb for crumb in ancestors if not loaders.is_restricted(crumb)] + [page]
     return {
         "@type": "BreadcrumbList",
         "@id": f"{page_url}#breadcrumb",

@@ -140,3 +140,26 @@ def is_restricted(page: Page) -> bool:
         lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
     )
     return page.path.startswith(paths) if paths else False
+
+
+def ancestor_paths(page: Page) -> list[str]:
+    """The tree paths of the page's ancestors below the tree root, top down."""
+    step = type(page).steplen
+    return [page.path[: step * depth] for depth in range(2, page.depth)]
+
+
+def live_ancestors(page: Page) -> dict[str, Page]:
+    """{path: specific page} for the page's live ancestors below the tree root, restricted ones
+    included (callers check `is_restricted`). Loaded by path, one batch per page whose
+    ancestors are not known yet and remembered for the request, so a listing of guides that
+    share their parents reads them once, however many guides it lists."""
+    from wagtail.models import Page
+
+    known = memo("ancestors", dict)
+    wanted = ancestor_paths(page)
+    missing = [path for path in wanted if path not in known]
+    if missing:
+        found = Page.objects.filter(path__in=missing).live().specific()
+        known.update(dict.fromkeys(missing))
+        known.update({ancestor.path: ancestor for ancestor in found})
+    return {path: known[path] for path in wanted if known[path] is not None}

@@ -41,7 +41,7 @@ class PageInterface(GrapplePageInterface):
         return frontend_path(self)
 
     def resolve_parent(self, info: GraphQLResolveInfo, **kwargs: Any) -> Page | None:
-        parent = self.get_parent()
-        if parent is None or parent.depth <= 1:
-            return None
-        return Page.objects.live().public().filter(pk=parent.pk).specific().first()
+        from cms.api import loaders
+
+        parent = loaders.live_ancestors(self).get(self.path[: -self.steplen])
+        return None if parent is None or loaders.is_restricted(parent) else parent

@@ -1,0 +1,60 @@
+"""A listing asking for every field of a guide costs the same SQL queries for 20 guides as
+for 100: every field a listing can ask for is batched (no query per guide)."""
+
+import io
+from pathlib import Path
+
+from django.conf import settings as django_settings
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+
+from roles.models import RoleGuidePage
+from tests.graphql_http import post_graphql
+
+FRAGMENT = (
+    Path(django_settings.BASE_DIR)
+    / "frontend_contract/operations/fragments/RoleGuideFields.graphql"
+).read_text()
+
+# Every field of RoleGuidePage but the tree navigation lists (children, siblings, ancestors,
+# descendants), which a listing has no use for; the body comes from the contract's fragment.
+EVERY_FIELD = """
+  id depth translationKey live firstPublishedAt lastPublishedAt title slug contentType
+  urlPath sitePath url pageType showInMenus seoTitle searchDescription roleName year intro
+  parent { id title url sitePath }
+  category { name slug }
+  heroImage {
+    id title url width height
+    rendition(fill: "1200x630") { url }
+    small: srcSet(sizes: [640], format: "webp")
+  }
+  seo { title description canonicalUrl noIndex siteName structuredData image { url } }
+"""
+
+LISTING = (
+    "query ($perPage: Int) { roleGuides(perPage: $perPage, order: YEAR) {"
+    " items { ...RoleGuideFields " + EVERY_FIELD + " } pagination { total } } }\n" + FRAGMENT
+)
+
+
+def listing_queries(client, per_page):
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        body = post_graphql(client, LISTING, {"perPage": per_page}).json()
+    assert "errors" not in body, body["errors"]
+    assert len(body["data"]["roleGuides"]["items"]) == per_page
+    return len(captured)
+
+
+def test_every_field_of_a_listing_is_batched(client, settings, roles_index):
+    settings.GRAPHQL_LIMITS = {"MAX_COST": 10_000_000, "MAX_TOKENS": 5_000}
+    call_command("generate_role_guides", count=100, stdout=io.StringIO())
+    images = [Image.objects.create(title=f"Hero {n}", file=get_test_image_file()) for n in (1, 2)]
+    for n, guide in enumerate(RoleGuidePage.objects.order_by("pk")):
+        RoleGuidePage.objects.filter(pk=guide.pk).update(hero_image=images[n % 2])
+    listing_queries(client, 100)  # renditions made once, site root paths cached
+    assert listing_queries(client, 20) == listing_queries(client, 100)
