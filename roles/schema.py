@@ -49,6 +49,7 @@ def paginate(queryset, page, per_page, with_body=True):
         raise ApiError(f"`perPage` must be between 1 and {MAX_PER_PAGE}.")
     result = get_paginated_result(queryset, page, per_page)
     items = list(result.items)
+    loaders.remember_images(items)  # hero images' collections and tags load together
     if with_body:
         loaders.prime_stream_snippets(items, "body")
     return RoleGuideListing(items=items, pagination=result.pagination)

@@ -163,3 +163,56 @@ def live_ancestors(page: Page) -> dict[str, Page]:
         known.update(dict.fromkeys(missing))
         known.update({ancestor.path: ancestor for ancestor in found})
     return {path: known[path] for path in wanted if known[path] is not None}
+
+
+def remember_images(objects: Iterable[Model]) -> None:
+    """Note the images the objects' image ForeignKeys hold (already fetched), so that the
+    collections and tags of all of them load in one query each (`image_collection`,
+    `image_tags`) when the first is asked for. A listing calls it with its page of items."""
+    store = _loaded.get()
+    if store is None:
+        return
+    from wagtail.images import get_image_model
+
+    image_model = get_image_model()
+    images = store.setdefault("images", {})
+    for obj in objects:
+        for field in obj._meta.concrete_fields:
+            if field.is_relation and field.related_model is image_model and field.is_cached(obj):
+                image = field.get_cached_value(obj)
+                if image is not None:
+                    images.setdefault(image.pk, image)
+
+
+def remembered_images(image: Model) -> list[Model]:
+    store = _loaded.get()
+    return [image, *(store or {}).get("images", {}).values()]
+
+
+def image_collection(image: Model) -> Model:
+    """The image's collection, loaded with those of every remembered image."""
+    from wagtail.models import Collection
+
+    known = memo("image-collections", dict)
+    if image.collection_id not in known:
+        wanted = {other.collection_id for other in remembered_images(image)} - set(known)
+        known.update(Collection.objects.in_bulk(wanted))
+    return known[image.collection_id]
+
+
+def image_tags(image: Model) -> list[Model]:
+    """The image's tags by name, loaded with those of every remembered image."""
+    from django.contrib.contenttypes.models import ContentType
+    from taggit.models import TaggedItem
+
+    known = memo("image-tags", dict)
+    if image.pk not in known:
+        wanted = {other.pk for other in remembered_images(image)} - set(known)
+        found = {pk: [] for pk in wanted}
+        items = TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(type(image)), object_id__in=wanted
+        ).select_related("tag")
+        for item in items.order_by("tag__name", "tag_id"):
+            found[item.object_id].append(item.tag)
+        known.update(found)
+    return known[image.pk]

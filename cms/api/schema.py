@@ -112,10 +112,20 @@ def restrict_resolvers(graphql_schema: GraphQLSchema) -> None:
     query.fields["tag"].resolve = exposure.resolve_public_tag
 
 
+def batch_resolvers(graphql_schema: GraphQLSchema) -> None:
+    """Fields grapple resolves with a query per object, loaded for a listing's page at once."""
+    from cms.api import loaders
+
+    image = graphql_schema.type_map["ImageObjectType"]
+    image.fields["collection"].resolve = lambda root, info, **kwargs: loaders.image_collection(root)
+    image.fields["tags"].resolve = lambda root, info, **kwargs: loaders.image_tags(root)
+
+
 schema = grapple_schema
 check_schema(schema.graphql_schema, removed_page_fields=EDITORIAL_PAGE_FIELDS)
 remove_editorial_fields(schema.graphql_schema)
 restrict_resolvers(schema.graphql_schema)
+batch_resolvers(schema.graphql_schema)
 protect_media_fields(schema.graphql_schema)  # private images/documents, renditions: media.py
 guard_url_fields(schema.graphql_schema)  # stored URLs only when they cannot run script
 guard_list_arguments(schema.graphql_schema)  # order allow-lists, page sizes: ordering.py (last)

@@ -28,7 +28,7 @@ EVERY_FIELD = """
   parent { id title url sitePath }
   category { name slug }
   heroImage {
-    id title url width height
+    id title url width height collection { name } tags { name }
     rendition(fill: "1200x630") { url }
     small: srcSet(sizes: [640], format: "webp")
   }
