@@ -8,7 +8,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import GroupPagePermission
 
 from roles.models import RoleGuidePage
@@ -249,3 +251,20 @@ def test_an_unchanged_file_offers_nothing_to_apply(editor, guide):
     assert "there is nothing to apply" in again
     assert 'name="payload"' not in again
     assert "Draft" in again  # the diff is against the draft now
+
+
+def test_the_queries_of_a_preview_and_an_apply_do_not_grow_with_the_rows(editor, roles_index):
+    editor.get("/admin/")  # the session's first request has queries of its own
+    counts = []
+    for slug, rows in (
+        ("small", NEW_ROWS),
+        ("full", [cells(f"Level {n}", base_min=n * 1000, base_max=n * 2000) for n in range(15)]),
+    ):
+        guide = make_paid_guide(roles_index, slug)
+        with CaptureQueriesContext(connection) as preview_queries:
+            preview = upload(editor, guide, csv_bytes(*rows))
+        with CaptureQueriesContext(connection) as apply_queries:
+            editor.post(apply_url(guide), {"payload": payload_of(preview)})
+        assert len(table_rows(latest_table(guide))) == len(rows)
+        counts.append((len(preview_queries), len(apply_queries)))
+    assert counts[0] == counts[1]
