@@ -29,10 +29,12 @@ def test_a_browser_gets_graphiql_in_development(client, development):
         ({"query": QUERY, "raw": ""}, HTML),
         ({"query": QUERY}, "application/json"),
         ({"query": QUERY}, ""),
+        ({"query": QUERY}, None),  # no Accept header at all
     ],
 )
 def test_a_query_gets_its_json_answer_in_development(client, development, parameters, accept):
-    response = client.get("/graphql/", parameters, HTTP_ACCEPT=accept)
+    headers = {} if accept is None else {"HTTP_ACCEPT": accept}
+    response = client.get("/graphql/", parameters, **headers)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     assert response.json()["data"] == {"__typename": "Query"}
