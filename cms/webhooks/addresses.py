@@ -87,11 +87,11 @@ def check_url(url, *, field=None):
     if parts.scheme not in ("http", "https") or not parts.hostname:
         refuse("Enter an http:// or https:// URL.")
     try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
+        parts.port  # noqa: B018 (raises ValueError for a port that is not a number from 0 to 65535)
     except ValueError:
         refuse("The port is not a number from 0 to 65535.")
     try:
-        addresses = resolve(parts.hostname, port)
+        addresses = resolve(parts.hostname, None)  # the port changes no address
     except (OSError, UnicodeError):
         refuse(f"{parts.hostname} does not resolve to an address.")
     blocked = sorted({str(ip) for ip, _ in addresses if not address_allowed(parts.hostname, ip)})

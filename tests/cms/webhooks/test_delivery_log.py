@@ -81,6 +81,15 @@ def test_a_redelivery_starts_afresh(receiver, django_capture_on_commit_callbacks
     assert DBTaskResult.objects.count() == 1  # sent now, by a task
 
 
+def test_a_redelivery_takes_a_delivery_a_dead_worker_still_holds(receiver):
+    delivery = new_delivery(make_endpoint(receiver))
+    held = timezone.now() + timedelta(hours=1)
+    Delivery.objects.filter(pk=delivery.pk).update(claimed_until=held)
+    outbox.redeliver(delivery)
+    assert outbox.deliver(delivery.pk) == DeliveryStatus.SUCCEEDED
+    assert len(receiver.requests) == 1
+
+
 def test_the_sweep_takes_at_most_its_limit_oldest_first(receiver, settings):
     settings.WEBHOOK_SWEEP_GRACE = 0
     now = timezone.now()

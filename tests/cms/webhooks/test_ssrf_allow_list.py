@@ -2,6 +2,8 @@
 are matched as people write them (any case, a trailing dot, an IPv6 address in brackets), and
 a refusal names the addresses and the setting, on the form's URL field."""
 
+import socket
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -58,3 +60,31 @@ def test_a_refused_endpoint_url_is_an_error_on_its_url_field(nothing_allowed):
         endpoint.full_clean()
     assert list(refused.value.message_dict) == ["url"]
     assert "10.1.2.3" in refused.value.message_dict["url"][0]
+
+
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("ftp://example.com/hooks", "Enter an http:// or https:// URL."),
+        ("https:///hooks", "Enter an http:// or https:// URL."),
+        ("http://127.0.0.1:99999/", "The port is not a number from 0 to 65535."),
+        ("http://127.0.0.1:port/", "The port is not a number from 0 to 65535."),
+        ("http://no-such-host.invalid/", "no-such-host.invalid does not resolve to an address."),
+    ],
+)
+def test_a_malformed_url_gets_the_whole_message(url, message):
+    with pytest.raises(ValidationError) as refused:
+        check_url(url)
+    assert refused.value.messages == [message]
+
+
+def test_every_refused_address_is_named_once_in_order(nothing_allowed, monkeypatch):
+    """A name resolving to several addresses (IPv4 and IPv6, or round robin)."""
+    answers = ["10.0.0.2", "10.0.0.1", "10.0.0.2", "93.184.215.14"]
+
+    def several(host, port, *args, **kwargs):
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, 0)) for ip in answers]
+
+    monkeypatch.setattr(socket, "getaddrinfo", several)
+    with pytest.raises(ValidationError, match=r"\(10\.0\.0\.1, 10\.0\.0\.2\)\. Add it"):
+        check_url("http://hooks.example.com/hooks")
