@@ -722,6 +722,16 @@ export type PaginationType = {
   totalPages: Scalars['PositiveInt']['output'];
 };
 
+/**
+ * Which pay of a salary row a change compares: its base salary, or its monthly intern
+ * pay when it has no base salary.
+ */
+export type PayKind =
+  /** The annual base salary (`baseSalaryMin`, `baseSalaryMax`). */
+  | 'BASE_SALARY'
+  /** The monthly intern pay (`internMonthlyMin`, `internMonthlyMax`). */
+  | 'INTERN_PAY';
+
 export type Query = {
   __typename?: 'Query';
   /** Every category, by name. */
@@ -891,6 +901,7 @@ export type QueryRoleGuideArgs = {
 
 export type QueryRoleGuidesArgs = {
   category?: InputMaybe<Scalars['String']['input']>;
+  latestEditionOnly?: InputMaybe<Scalars['Boolean']['input']>;
   order?: InputMaybe<RoleGuideOrder>;
   page?: InputMaybe<Scalars['Int']['input']>;
   perPage?: InputMaybe<Scalars['Int']['input']>;
@@ -1043,6 +1054,8 @@ export type RoleGuidePage = PageInterface & {
   contentType: Scalars['String']['output'];
   depth?: Maybe<Scalars['Int']['output']>;
   descendants: Array<PageInterface>;
+  /** Every live edition of this guide's role (the same `roleSlug`), this guide included, newest year first (on the same year, the older page first). One a year: at most 101. */
+  editions: Array<RoleGuidePage>;
   firstPublishedAt?: Maybe<Scalars['DateTime']['output']>;
   heroImage?: Maybe<ImageObjectType>;
   id?: Maybe<Scalars['ID']['output']>;
@@ -1052,8 +1065,12 @@ export type RoleGuidePage = PageInterface & {
   nextSiblings: Array<PageInterface>;
   pageType?: Maybe<Scalars['String']['output']>;
   parent?: Maybe<PageInterface>;
+  /** The edition this guide was started from when it is live, else the newest live edition of the role from an earlier year; null when there is none. */
+  previousEdition?: Maybe<RoleGuidePage>;
   previousSiblings: Array<PageInterface>;
   roleName: Scalars['String']['output'];
+  /** The role every edition of this guide shares, e.g. 'mlops-engineer'. */
+  roleSlug: Scalars['String']['output'];
   searchDescription?: Maybe<Scalars['String']['output']>;
   seo: Seo;
   seoTitle: Scalars['String']['output'];
@@ -1234,6 +1251,23 @@ export type RoleIndexPageSiblingsArgs = {
 };
 
 /**
+ * How a salary row's pay changed since the guide's previous edition (the same level in
+ * the same-position salary table), in % of the previous figure, to one decimal: +8.0 is
+ * "+8% vs 2026".
+ */
+export type SalaryChange = {
+  __typename?: 'SalaryChange';
+  /** The change of the upper end; null when either is empty. */
+  max?: Maybe<Scalars['Float']['output']>;
+  /** The change of the lower end; null when either is empty. */
+  min?: Maybe<Scalars['Float']['output']>;
+  /** Which pay is compared. */
+  pay: PayKind;
+  /** The previous edition's year. */
+  previousYear: Scalars['Int']['output'];
+};
+
+/**
  * One level of a salary table: amounts as integers, ranges as min/max, plus display strings.
  *
  * An empty amount is null; a display string is null when both ends of its range are empty.
@@ -1246,6 +1280,8 @@ export type SalaryRow = {
   baseSalaryMax?: Maybe<Scalars['Int']['output']>;
   /** Annual base salary, lower end. */
   baseSalaryMin?: Maybe<Scalars['Int']['output']>;
+  /** This row's pay against the same level of the guide's `previousEdition`; null when there is no previous edition, no such level, or it is in another currency or another kind of pay. */
+  changeFromPreviousEdition?: Maybe<SalaryChange>;
   /** ISO 4217 code of every amount in the row. */
   currency?: Maybe<Scalars['String']['output']>;
   /** e.g. '+20–40%'. */
@@ -1510,6 +1546,16 @@ export type UrlBlock = StreamFieldInterface & {
   value: Scalars['String']['output'];
 };
 
+/**
+ * Which pay of a salary row a change compares: its base salary, or its monthly intern
+ * pay when it has no base salary.
+ */
+export type PayKind =
+  /** The annual base salary (`baseSalaryMin`, `baseSalaryMax`). */
+  | 'BASE_SALARY'
+  /** The monthly intern pay (`internMonthlyMin`, `internMonthlyMax`). */
+  | 'INTERN_PAY';
+
 /** How a listing of role guides is sorted. */
 export type RoleGuideOrder =
   | 'NEWEST'
@@ -1627,6 +1673,52 @@ export type RoleGuideByPathQuery = { roleGuide: { id: string | null, title: stri
       | { id: string | null, blockType: string }
       | { id: string | null, blockType: string }
       | { id: string | null, blockType: string }
+    > } | null };
+
+export type RoleGuideEditionsQueryVariables = Exact<{
+  path: string;
+}>;
+
+
+export type RoleGuideEditionsQuery = { roleGuide: { id: string | null, year: number, roleSlug: string, editions: Array<{ id: string | null, title: string, year: number, sitePath: string | null }>, previousEdition: { id: string | null, title: string, year: number, sitePath: string | null } | null, body: Array<
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null, rows: Array<{ level: string, changeFromPreviousEdition: { min: number | null, max: number | null, pay: PayKind, previousYear: number } | null }> }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
+      | { id: string | null }
     > } | null };
 
 export type RoleGuidesQueryVariables = Exact<{

@@ -31,6 +31,7 @@ from roles.salary import (
     row_fields,
     table_rows,
 )
+from roles.salary_changes import placed_rows
 
 SECTION_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
 
@@ -264,7 +265,8 @@ class SalaryTableBlock(ApiStructBlock):
     ]
 
     def salary_rows(self, info, values, **kwargs):
-        return table_rows(values)
+        # Rows that know their guide, for `changeFromPreviousEdition` (roles/salary_changes.py).
+        return placed_rows(info, table_rows(values))
 
     def get_context(self, value, parent_context=None):
         return {**super().get_context(value, parent_context), "rows": table_rows(value)}

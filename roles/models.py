@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.api.fields import required_list
+from cms.api.grapple_compat import registry
 from cms.pages import BasePage
 from roles.blocks import RoleGuideStreamBlock
 from roles.panels import SalaryDiffPanel
@@ -176,6 +177,11 @@ class RoleGuidePage(BasePage):
     ]
     graphql_fields = BasePage.graphql_fields + [
         GraphQLString("role_name", required=True),
+        GraphQLString(
+            "role_slug",
+            required=True,
+            description="The role every edition of this guide shares, e.g. 'mlops-engineer'.",
+        ),
         GraphQLInt("year", required=True),
         GraphQLString("intro", required=True),
         GraphQLImage("hero_image"),
@@ -184,6 +190,22 @@ class RoleGuidePage(BasePage):
             "body",
             required_list(StreamFieldInterface),
             description="The guide's sections; each block is its own type.",
+            source="graphql_body",
+        ),
+        GraphQLField(
+            "editions",
+            required_list(lambda: registry.pages[RoleGuidePage]),
+            description="Every live edition of this guide's role (the same `roleSlug`), this "
+            "guide included, newest year first (on the same year, the older page first). One "
+            "a year: at most 101.",
+            source="graphql_editions",
+        ),
+        GraphQLField(
+            "previous_edition",
+            lambda: registry.pages[RoleGuidePage],
+            description="The edition this guide was started from when it is live, else the "
+            "newest live edition of the role from an earlier year; null when there is none.",
+            source="graphql_previous_edition",
         ),
     ]
 
@@ -221,6 +243,24 @@ class RoleGuidePage(BasePage):
     def fill_role_slug(self):
         if not self.role_slug:
             self.role_slug = slugify(self.role_name)[:120]
+
+    # GraphQL (batched per request: roles/edition_loaders.py) --------------------------------
+    def graphql_body(self, info, **kwargs):
+        from roles.edition_loaders import edition_loader
+        from roles.salary_changes import note_served_body
+
+        note_served_body(info, self)  # its salary rows find their guide by path
+        return edition_loader().with_body(self).body
+
+    def graphql_editions(self, info, **kwargs):
+        from roles.edition_loaders import edition_loader
+
+        return edition_loader().editions(self)
+
+    def graphql_previous_edition(self, info, **kwargs):
+        from roles.edition_loaders import edition_loader
+
+        return edition_loader().previous_edition(self)
 
     def structured_data_nodes(self, page_url):
         return role_guide_nodes(self, page_url)

@@ -1,14 +1,17 @@
 """Root GraphQL fields for role guides: one guide by slug or path, and a filtered listing."""
 
 import graphene
+from django.db.models import Exists, OuterRef, Q
 from grapple.helpers import register_graphql_schema
 
 from cms.api import loaders
 from cms.api.errors import ApiError
 from cms.api.grapple_compat import PaginationType, get_paginated_result, registry
+from cms.api.limits import register_list_size
 from cms.api.listing import window, window_arguments
 from cms.api.paths import page_at_path, site_root_path
 from cms.api.selection import selected_paths
+from roles.edition_loaders import MAX_EDITIONS, edition_loader
 from roles.models import MAX_YEAR, MIN_YEAR, Category, Company, RoleGuidePage, Tool
 
 DEFAULT_PER_PAGE = 20
@@ -41,6 +44,16 @@ def visible_guides():
     return RoleGuidePage.objects.live().public().select_related("category", "hero_image")
 
 
+def newest_editions(guides):
+    """Of `guides` (live, public), each role's newest edition: those no other live public
+    edition of the role beats by a later year, or by the same year and a lower pk. One query
+    at any size: a NOT EXISTS on the (role_slug, year) index."""
+    newer = guides.filter(role_slug=OuterRef("role_slug")).filter(
+        Q(year__gt=OuterRef("year")) | Q(year=OuterRef("year"), pk__lt=OuterRef("pk"))
+    )
+    return guides.exclude(Exists(newer.values("pk")))
+
+
 def paginate(queryset, page, per_page, with_body=True):
     """One page of guides (grapple's pagination: a page past the last gives the last)."""
     if page < 1:
@@ -52,6 +65,7 @@ def paginate(queryset, page, per_page, with_body=True):
     loaders.remember_images(items)  # hero images' collections and tags load together
     if with_body:
         loaders.prime_stream_snippets(items, "body")
+    edition_loader().expect(items)  # their editions load together, when first asked
     return RoleGuideListing(items=items, pagination=result.pagination)
 
 
@@ -73,6 +87,13 @@ class RoleGuideQuery:
         order=graphene.Argument(RoleGuideOrder, default_value=RoleGuideOrder.TITLE.value),
         page=graphene.Int(default_value=1),
         per_page=graphene.Int(default_value=DEFAULT_PER_PAGE),
+        latest_edition_only=graphene.Boolean(
+            default_value=False,
+            description="One guide per role (`roleSlug`): its newest live edition (on the same "
+            "year, the older page). `category` and `year` then filter those newest editions: "
+            "`year: 2026` lists the roles whose newest edition is 2026's, not each role's "
+            "newest up to 2026.",
+        ),
         description="Live role guides, filtered, ordered and paginated.",
     )
 
@@ -89,11 +110,22 @@ class RoleGuideQuery:
         # Private guides are hidden (the restricted paths load once per request).
         return None if guide is None or loaders.is_restricted(guide) else guide
 
-    def resolve_role_guides(self, info, category=None, year=None, order=None, page=1, per_page=20):
+    def resolve_role_guides(
+        self,
+        info,
+        category=None,
+        year=None,
+        order=None,
+        page=1,
+        per_page=20,
+        latest_edition_only=False,
+    ):
         # An explicit null means "the default", as an omitted argument does.
         page = 1 if page is None else page
         per_page = DEFAULT_PER_PAGE if per_page is None else per_page
         guides = visible_guides()
+        if latest_edition_only:
+            guides = newest_editions(guides)  # before the filters: see the argument
         if category:
             guides = guides.filter(category__slug=category)
         if year is not None:
@@ -106,6 +138,10 @@ class RoleGuideQuery:
         if not with_body:
             guides = guides.defer_streamfields()  # don't fetch or sort what isn't asked for
         return paginate(guides, page, per_page, with_body)
+
+
+# `RoleGuidePage.editions`: one edition a year at most, cut in SQL (roles/edition_loaders.py).
+register_list_size("RoleGuidePage", "editions", MAX_EDITIONS)
 
 
 def snippet_list(model, description):

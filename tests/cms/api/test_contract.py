@@ -132,6 +132,7 @@ def demo(db):
 def variables_for(name, demo):
     return {
         "RoleGuideByPath": {"path": "/roles/mlops-engineer-2026/"},
+        "RoleGuideEditions": {"path": "/roles/mlops-engineer-2026/"},
         "RoleGuides": {"category": "machine-learning", "year": 2026, "perPage": 20},
         "FaqEntries": {"topic": "MLOps"},
         "PreviewPage": {"token": demo["token"], "contentType": "roles.roleguidepage"},
