@@ -1,0 +1,54 @@
+"""A preview token names one page by any of its paths: the site root page by '/', a page by
+its path on the site or in the tree, whatever characters its slug holds; a page outside the
+site's root only by its tree path."""
+
+import pytest
+from wagtail.models import Page
+
+from cms.api.grapple_compat import PagePreview
+from cms.api.preview import preview_signer
+from tests.factories import make_guide
+
+QUERY = "query($token: String, $path: String) { page(token: $token, urlPath: $path) { title } }"
+
+
+def token_for(page):
+    """What the admin's Preview button stores and hands to the frontend."""
+    token = preview_signer().sign(f"id={page.pk}")
+    PagePreview.objects.create(
+        token=token, content_type=page.content_type, content_json=page.to_json()
+    )
+    return token
+
+
+@pytest.mark.parametrize("path", ["/", "", "tree path"])
+def test_the_site_root_page_is_named_by_its_public_and_tree_paths(site_tree, gql, path):
+    home = site_tree[0]
+    path = home.url_path if path == "tree path" else path
+    found = gql(QUERY, {"token": token_for(home), "path": path})["page"]
+    assert found == {"title": home.title}
+
+
+@pytest.mark.parametrize("path", ["/roles/Data-X/", "tree path"])
+def test_a_slug_with_capitals_keeps_every_character(roles_index, gql, path):
+    guide = make_guide(roles_index, "Data-X", title="Data X")
+    path = guide.url_path if path == "tree path" else path
+    found = gql(QUERY, {"token": token_for(guide), "path": path})["page"]
+    assert found == {"title": "Data X"}
+
+
+@pytest.mark.parametrize("path", ["/roles/Data/", "/roles/Data-/", "/ata-X/"])
+def test_another_path_is_refused(roles_index, gql_errors, path):
+    guide = make_guide(roles_index, "Data-X", title="Data X")
+    _, errors = gql_errors(QUERY, {"token": token_for(guide), "path": path})
+    assert errors[0]["extensions"]["code"] == "PREVIEW_TOKEN_PAGE_MISMATCH"
+
+
+def test_a_page_outside_the_sites_root_has_only_its_tree_path(site_tree, gql, gql_errors):
+    root = Page.get_first_root_node()
+    outside = root.add_child(instance=Page(title="Elsewhere", slug="elsewhere"))
+    token = token_for(outside)
+    assert gql(QUERY, {"token": token, "path": "/elsewhere/"})["page"] == {"title": "Elsewhere"}
+    for path in ("/", "/here/", "sewhere"):
+        _, errors = gql_errors(QUERY, {"token": token, "path": path})
+        assert errors[0]["extensions"]["code"] == "PREVIEW_TOKEN_PAGE_MISMATCH", path
