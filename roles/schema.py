@@ -41,7 +41,11 @@ class RoleGuideListing(graphene.ObjectType):
 
 
 def visible_guides():
-    return RoleGuidePage.objects.live().public().select_related("category", "hero_image")
+    """Live guides outside view restrictions (read once a request, as `public()` would read
+    them on every call), with their category and hero image."""
+    private = loaders.memo("roles.private-pages", RoleGuidePage.objects.private_q)
+    guides = RoleGuidePage.objects.live().exclude(private)
+    return guides.select_related("category", "hero_image")
 
 
 def newest_editions(guides):
