@@ -37,7 +37,8 @@ from roles.models import MAX_YEAR, MIN_YEAR, RoleGuidePage
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-# One edition a year: the most a role can have, and the most `editions` returns.
+# One edition a year from MIN_YEAR to MAX_YEAR: the most `editions` returns, cut in SQL (two
+# guides of a role in one year are both editions; past the cut, the oldest are left out).
 MAX_EDITIONS = MAX_YEAR - MIN_YEAR + 1
 
 
