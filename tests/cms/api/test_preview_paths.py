@@ -3,7 +3,7 @@ its path on the site or in the tree, whatever characters its slug holds; a page 
 site's root only by its tree path."""
 
 import pytest
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from cms.api.grapple_compat import PagePreview
 from cms.api.preview import preview_signer
@@ -52,3 +52,14 @@ def test_a_page_outside_the_sites_root_has_only_its_tree_path(site_tree, gql, gq
     for path in ("/", "/here/", "sewhere"):
         _, errors = gql_errors(QUERY, {"token": token, "path": path})
         assert errors[0]["extensions"]["code"] == "PREVIEW_TOKEN_PAGE_MISMATCH", path
+
+
+def test_a_page_on_a_site_whose_root_slug_ends_in_a_capital_is_named_by_its_site_path(
+    site_tree, gql
+):
+    root = Page.get_first_root_node()
+    site_root = root.add_child(instance=Page(title="Site X", slug="site-X"))
+    Site.objects.create(hostname="x.example.com", root_page=site_root)
+    page = site_root.add_child(instance=Page(title="About", slug="about"))
+    found = gql(QUERY, {"token": token_for(page), "path": "/about/"})["page"]
+    assert found == {"title": "About"}
