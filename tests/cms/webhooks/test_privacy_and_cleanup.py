@@ -67,6 +67,8 @@ def test_deleting_a_live_page_still_sends_only_page_deleted(roles_index, receive
             "https://***@hooks.example.com:8443/in?x=1",
         ),
         ("https://hooks.example.com/in", "https://hooks.example.com/in"),
+        # A password holding "@" (as people paste it, not percent-encoded): none of it shows.
+        ("https://user:p@ss@hooks.example.com/in", "https://***@hooks.example.com/in"),
     ],
 )
 def test_credentials_in_a_url_are_masked(url, shown):
