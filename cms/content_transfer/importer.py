@@ -32,14 +32,14 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
-from wagtail.models import DraftStateMixin, Page, ReferenceIndex, Site
-from wagtail.search.index import insert_or_update_object
-from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.models import DraftStateMixin, Page, Site
 
 from cms.content_transfer.errors import TransferError, validation_message
 from cms.content_transfer.fields import (
+    IMAGE,
     base_model,
     is_site_setting,
+    kind,
     label,
     model_for_label,
     page_fields,
@@ -49,8 +49,9 @@ from cms.content_transfer.fields import (
     snippet_fields,
     snippet_models,
 )
+from cms.content_transfer.indexing import index_updates_deferred, update_indexes
 from cms.content_transfer.keys import ExportKeys, ImportIds, batches
-from cms.content_transfer.media import checked_file, create_image
+from cms.content_transfer.media import checked_file, create_image, file_sha1
 from cms.content_transfer.natural_keys import natural_key_field
 from cms.content_transfer.values import apply_fields, dumped_fields
 
@@ -84,6 +85,9 @@ class ImportReport:
             f"Images: {self.images.created} new, {self.images.unchanged} already here",
             f"Settings: {self.settings}",
         ]
+
+
+LIVE, DRAFT = "live", "draft"
 
 
 class DryRun(Exception):
@@ -158,11 +162,9 @@ class Importer:
     def run(self):
         self.check()
         try:
-            # Wagtail re-reads the references of an object each time it is saved (three times
-            # for a published page): once per object at the end does the same work.
-            with transaction.atomic(), disable_reference_index_auto_update():
+            with transaction.atomic(), index_updates_deferred():
                 self.import_everything()
-                self.update_reference_index()
+                update_indexes(self.touched)
                 if self.dry_run:
                     raise DryRun
         except DryRun:
@@ -174,16 +176,6 @@ class Importer:
 
     def touch(self, obj):
         self.touched[base_model(type(obj))].add(obj.pk)
-
-    def update_reference_index(self):
-        """What Wagtail's reference index would have recorded on each save, once per object."""
-        for model, ids in self.touched.items():
-            if not ReferenceIndex.is_indexed(model):
-                continue
-            for batch in batches(sorted(ids)):
-                objects = model.objects.filter(pk__in=batch)
-                for obj in objects.specific() if model is Page else objects:
-                    ReferenceIndex.create_or_update_for_object(obj)
 
     def remove_stored_files(self):
         storage = get_image_model()._meta.get_field("file").storage
@@ -330,12 +322,21 @@ class Importer:
             content, sha1 = checked_file(record, self.media, where)
             self.images.append((record, content, sha1))
             self.progress("checking image files", n + 1, len(records))
-        hashes = sorted({sha1 for _, _, sha1 in self.images})
-        self.existing_images = {}
-        for batch in batches(hashes):
-            rows = get_image_model().objects.filter(file_hash__in=batch).order_by("pk")
-            for pk, file_hash in rows.values_list("pk", "file_hash"):
+        self.existing_images = {}  # sha1 -> id of an image here with that file
+        images = get_image_model().objects.order_by("pk")
+        for batch in batches(sorted({sha1 for _, _, sha1 in self.images})):
+            for pk, file_hash in images.filter(file_hash__in=batch).values_list("pk", "file_hash"):
                 self.existing_images.setdefault(file_hash, pk)
+        # An image stored without Wagtail's checksum (made in code, not uploaded) is matched
+        # when it has the same file name and its file the same checksum.
+        unmatched = {record["file"]: sha1 for record, _, sha1 in self.images}
+        unmatched = {
+            name: sha1 for name, sha1 in unmatched.items() if sha1 not in self.existing_images
+        }
+        for batch in batches(sorted(unmatched)):
+            for image in images.filter(file__in=batch, file_hash=""):
+                if file_sha1(image) == unmatched[image.file.name]:
+                    self.existing_images.setdefault(unmatched[image.file.name], image.pk)
 
     # The import, in one transaction -------------------------------------------------------
 
@@ -353,6 +354,7 @@ class Importer:
         self.import_settings()
 
     def import_images(self):
+        self.image_keys = {}  # image id here -> the dump's key for it
         for n, (record, content, sha1) in enumerate(self.images):
             if sha1 in self.existing_images:
                 self.ids.images[record["file"]] = self.existing_images[sha1]
@@ -364,6 +366,7 @@ class Importer:
                 self.existing_images[sha1] = image.pk
                 self.ids.images[record["file"]] = image.pk
                 self.report.images.created += 1
+            self.image_keys.setdefault(self.ids.images[record["file"]], record["file"])
             self.progress("images", n + 1, len(self.images))
 
     def snippet_entries(self):
@@ -437,12 +440,13 @@ class Importer:
                 self.save_revision(obj, publish, counts)
             return
         existing = self.existing_snippets[model][entry["key"]]
-        latest = latest_version(existing) if draftable else existing
-        if self.current_fields(latest, fields) == entry["fields"]:
+        found = self.same_version(existing, fields, entry["fields"])
+        if found is not None:
             counts.unchanged += 1
-            if draftable and publish and self.publish_latest(existing, counts):
+            if found == DRAFT and publish and self.publish_latest(existing, counts):
                 self.touch(existing)
             return
+        latest = latest_version(existing) if draftable else existing
         apply_fields(latest, fields, entry["fields"], self.ids.id)
         full_clean(latest)
         counts.updated += 1
@@ -453,16 +457,40 @@ class Importer:
             latest.save()
             log(latest, "wagtail.edit")
 
+    def same_version(self, obj, fields, values):
+        """Which version of `obj` the dump's `values` are: LIVE (its live version, or its only
+        one), DRAFT (its latest revision, not live yet), or None (neither: it differs).
+
+        A dump equal to the live version leaves an editor's newer draft alone."""
+        live = not isinstance(obj, DraftStateMixin) or obj.live
+        if live and self.current_fields(obj, fields) == values:
+            return LIVE
+        if isinstance(obj, DraftStateMixin):
+            latest = latest_version(obj)
+            if (latest is not obj or not obj.live) and self.current_fields(
+                latest, fields
+            ) == values:
+                return DRAFT
+        return None
+
     def current_fields(self, obj, fields):
-        """`obj`'s fields as a dump would hold them, to compare with the dump."""
+        """`obj`'s fields as a dump would hold them, to compare with the dump. An image is
+        named by the dump's key for it when the import matched it by checksum (its file may
+        have another name here)."""
         dumped_fields(obj, fields, self.keys.collect)
         self.keys.load()
-        values = dumped_fields(obj, fields, self.keys.key)
+        values = dumped_fields(obj, fields, self.compared_key)
         self.keys.dangling.clear()  # a reference to a deleted object: differs, so replaced
         return values
 
+    def compared_key(self, model, value, path):
+        if kind(model) == IMAGE and value in self.image_keys:
+            return self.image_keys[value]
+        return self.keys.key(model, value, path)
+
     def save_revision(self, obj, publish, counts):
-        revision = obj.save_revision(log_action=True)
+        """A revision of `obj`, validated already (full_clean), published when asked."""
+        revision = obj.save_revision(log_action=True, clean=False)
         if publish:
             revision.publish()
             counts.published += 1
@@ -474,7 +502,7 @@ class Importer:
             return False
         revision = obj.latest_revision
         if revision is None:
-            revision = obj.save_revision(log_action=True)
+            revision = obj.save_revision(log_action=True, clean=False)  # as saved: valid
         revision.publish()
         counts.published += 1
         return True
@@ -552,21 +580,23 @@ class Importer:
         apply_fields(page, fields, entry["fields"], self.ids.id)
         validate_streams(page, fields)
         if self.new_pages[entry["path"]]:
-            page.save()  # a draft's row holds its content: now with every reference
+            page.save()  # validated; a draft's row holds its content: now every reference
         self.report.pages.created += 1
         self.revise_page(page, entry)
 
     def update_page(self, entry, model):
         page = model.objects.get(pk=self.ids.pages[entry["path"]])
         fields = page_fields(model)
-        latest = latest_version(page)
-        if self.current_fields(latest, fields) == entry["fields"]:
+        found = self.same_version(page, fields, entry["fields"])
+        if found is not None:
             self.report.pages.unchanged += 1
-            if self.publish and self.publish_latest(page, self.report.pages):
+            if found == DRAFT and self.publish and self.publish_latest(page, self.report.pages):
                 self.touch(page)
                 self.restore_dates(page, entry)
             return
+        latest = latest_version(page)
         apply_fields(latest, fields, entry["fields"], self.ids.id)
+        full_clean(latest)
         validate_streams(latest, fields)
         self.report.pages.updated += 1
         self.touch(latest)
@@ -586,8 +616,7 @@ class Importer:
             if entry.get(name)
         }
         if dates:
-            Page.objects.filter(pk=page.pk).update(**dates)
-            insert_or_update_object(Page.objects.get(pk=page.pk).specific)
+            Page.objects.filter(pk=page.pk).update(**dates)  # indexed at the end
 
     # Settings ------------------------------------------------------------------------------
 

@@ -167,6 +167,15 @@ def checked_file(record, media, where):
     return buffer.getvalue(), digests["sha1"]
 
 
+def file_sha1(image):
+    """The SHA-1 of an image's file (what `file_hash` would hold), None when it is missing."""
+    try:
+        with image.file.storage.open(image.file.name, "rb") as source:
+            return copy_hashing(source, None, "sha1")[1]["sha1"]
+    except FileNotFoundError:
+        return None
+
+
 def collection_for(names):
     """The collection at `names` below the root, created where missing."""
     collection = Collection.get_first_root_node()

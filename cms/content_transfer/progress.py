@@ -2,8 +2,8 @@
 
 
 class ProgressBar:
-    """`bar(stage, done, total)` redraws `[#####-----] 120/200 pages` in place; a new stage
-    starts a new line."""
+    """`bar(stage, done, total)` redraws `[#####-----] 120/200 pages` in place, at most once per
+    percent (a log stays short at 100,000 pages); a new stage starts a new line."""
 
     width = 30
 
@@ -11,6 +11,7 @@ class ProgressBar:
         self.stream = stream
         self.enabled = enabled
         self.stage = None
+        self.percent = None
 
     def __call__(self, stage, done, total):
         if not self.enabled:
@@ -18,6 +19,10 @@ class ProgressBar:
         if stage != self.stage:
             self.finish()
             self.stage = stage
+        percent = 100 * done // total if total else 100
+        if percent == self.percent and done != total:
+            return
+        self.percent = percent
         filled = self.width * done // total if total else self.width
         bar = "#" * filled + "-" * (self.width - filled)
         self.stream.write(f"\r[{bar}] {done}/{total} {stage}", ending="")
@@ -26,4 +31,4 @@ class ProgressBar:
     def finish(self):
         if self.stage is not None:
             self.stream.write("")
-            self.stage = None
+            self.stage = self.percent = None

@@ -5,6 +5,7 @@
 zip). The dump is written once complete: a failed export leaves no half-written file.
 """
 
+import os
 import tempfile
 import zipfile
 from pathlib import Path
@@ -68,10 +69,11 @@ class Command(BaseCommand):
         progress.finish()
         for warning in result.warnings:
             self.stderr.write(self.style.WARNING(f"Warning: {warning}"))
-        self.stderr.write(
-            f"Exported {result.pages} pages, {result.snippets} snippets, {result.images} images "
-            f"and {result.settings} settings ({where})."
-        )
+        if options["verbosity"] > 0:
+            self.stderr.write(
+                f"Exported {result.pages} pages, {result.snippets} snippets, {result.images} "
+                f"images and {result.settings} settings ({where})."
+            )
 
     def export_json(self, output, guides, media, progress):
         folder = Path(output).resolve().parent if output else None
@@ -82,6 +84,7 @@ class Command(BaseCommand):
                 Path(spool.name).unlink()
                 raise
         if output:
+            Path(spool.name).chmod(0o666 & ~current_umask())  # as `open(output, "w")` would
             Path(spool.name).replace(output)
             return result
         with open(spool.name, encoding="utf-8") as written:
@@ -109,3 +112,9 @@ class Command(BaseCommand):
             raise
         partial.replace(path)
         return result, f"dump and image files in {path}"
+
+
+def current_umask():
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
