@@ -63,3 +63,14 @@ def test_a_page_on_a_site_whose_root_slug_ends_in_a_capital_is_named_by_its_site
     page = site_root.add_child(instance=Page(title="About", slug="about"))
     found = gql(QUERY, {"token": token_for(page), "path": "/about/"})["page"]
     assert found == {"title": "About"}
+
+
+def test_a_token_with_its_own_pages_id_is_served_and_with_another_refused(
+    roles_index, gql, gql_errors
+):
+    guide = make_guide(roles_index, "previewed", title="Previewed")
+    token = token_for(guide)
+    query = "query($token: String, $id: ID) { page(token: $token, id: $id) { title } }"
+    assert gql(query, {"token": token, "id": guide.pk})["page"] == {"title": "Previewed"}
+    _, errors = gql_errors(query, {"token": token, "id": roles_index.pk})
+    assert errors[0]["extensions"]["code"] == "PREVIEW_TOKEN_PAGE_MISMATCH"
