@@ -11,7 +11,7 @@ disconnected for the import's duration (an import runs in a command's process, a
 from contextlib import contextmanager
 
 from django.db.models.signals import post_save
-from modelsearch.index import get_indexed_models
+from modelsearch.index import class_is_indexed, get_indexed_models
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search.index import insert_or_update_object
@@ -43,6 +43,7 @@ def update_indexes(touched):
         for batch in batches(sorted(ids)):
             objects = model.objects.filter(pk__in=batch)
             for obj in objects.specific() if model is Page else objects:
-                insert_or_update_object(obj)
+                if class_is_indexed(type(obj)):
+                    insert_or_update_object(obj)
                 if ReferenceIndex.is_indexed(type(obj)):
                     ReferenceIndex.create_or_update_for_object(obj)

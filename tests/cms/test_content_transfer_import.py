@@ -13,6 +13,7 @@ from django.core.management import call_command
 from wagtail.images.models import Image
 from wagtail.models import Page, ReferenceIndex, Revision, Site
 
+from cms.models import SeoSettings
 from faqs.models import FaqEntry
 from roles.models import Company, RoleGuidePage, Tool
 from tests.cms.content_transfer_helpers import (
@@ -239,6 +240,23 @@ def test_a_dry_run_saves_nothing_and_leaves_no_file(content, dump_path):
     assert "Dry run: nothing was saved" in output
     assert "Pages: 1 new, 0 changed, 2 unchanged, 1 published" in output
     assert "Images: 2 new" in output
+
+
+def test_site_settings_are_brought_in_and_compared(content, tmp_path, gql):
+    settings = SeoSettings.objects.create(
+        site_id=content.index.get_site().pk, site_name="Careers", default_social_image=content.logo
+    )
+    _, path, _ = export(tmp_path)
+    settings.delete()
+
+    first, second = run_import(path), run_import(path)
+
+    found = SeoSettings.objects.get(site_id=content.index.get_site().pk)
+    assert (found.site_name, found.default_social_image_id) == ("Careers", content.logo.pk)
+    assert "Settings: 1 new, 0 changed, 0 unchanged" in first
+    assert "Settings: 0 new, 0 changed, 1 unchanged" in second
+    query = '{ page(urlPath: "/roles/") { ... on RoleIndexPage { seo { siteName } } } }'
+    assert gql(query)["page"]["seo"] == {"siteName": "Careers"}
 
 
 def test_a_zip_imports_like_a_folder(content, tmp_path, gql):
