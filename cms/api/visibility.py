@@ -245,7 +245,6 @@ def SearchQuery() -> type:  # noqa: N802
             offset: int | None = None,
             **kwargs: Any,
         ) -> list[Model]:
-            window([], limit, offset)  # checks the arguments
             offset = offset or 0
             limit = DEFAULT_PER_PAGE if limit is None else limit
             return search_hits(query, offset, offset + limit)[0]
@@ -289,7 +288,6 @@ class RedirectsQuery(GrappleRedirectsQuery):
         from wagtail.contrib.redirects.models import Redirect
         from wagtail.models import Site
 
-        window([], limit, offset)  # checks the arguments
         offset, limit = offset or 0, limit or MAX_LIMIT
         redirects = (
             Redirect.objects.select_related("redirect_page", "site")
