@@ -73,4 +73,7 @@ def test_a_token_with_its_own_pages_id_is_served_and_with_another_refused(
     query = "query($token: String, $id: ID) { page(token: $token, id: $id) { title } }"
     assert gql(query, {"token": token, "id": guide.pk})["page"] == {"title": "Previewed"}
     _, errors = gql_errors(query, {"token": token, "id": roles_index.pk})
-    assert errors[0]["extensions"]["code"] == "PREVIEW_TOKEN_PAGE_MISMATCH"
+    assert (errors[0]["message"], errors[0]["extensions"]["code"]) == (
+        "This preview token was issued for another page.",
+        "PREVIEW_TOKEN_PAGE_MISMATCH",
+    )
