@@ -20,11 +20,17 @@ from cms.api.errors import (
     format_graphql_errors,
 )
 from cms.api.limits import limit
+from cms.api.list_primers import PrimingExecutionContext
 from cms.api.operation_request import OperationRequest
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
     from graphql import GraphQLError
+
+
+class AnswerExecutionContext(PrimingExecutionContext, TaggingExecutionContext):
+    """Each list primed for batching (`list_primers.py`), every object noted for its cache
+    tags (`answer_tags.py`)."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,7 @@ def execute_operation(operation: OperationRequest, request: HttpRequest) -> Exec
             variable_values=operation.variables,
             operation_name=operation.operation_name,
             is_awaitable=never_awaitable,
-            execution_context_class=TaggingExecutionContext,
+            execution_context_class=AnswerExecutionContext,
         )
         tags = answer_tags(scope)
     answer, status = {}, 200

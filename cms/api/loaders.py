@@ -166,9 +166,10 @@ def live_ancestors(page: Page) -> dict[str, Page]:
 
 
 def remember_images(objects: Iterable[Model]) -> None:
-    """Note the images the objects' image ForeignKeys hold (already fetched), so that the
-    collections and tags of all of them load in one query each (`image_collection`,
-    `image_tags`) when the first is asked for. A listing calls it with its page of items."""
+    """Load the images the objects' image ForeignKeys name, in one query for those not fetched
+    yet, and note them all, so that the collections and tags of all of them load in one query
+    each (`image_collection`, `image_tags`) when the first is asked for. Every list an answer
+    holds passes through here (`cms/api/list_primers.py`)."""
     store = _loaded.get()
     if store is None:
         return
@@ -176,12 +177,22 @@ def remember_images(objects: Iterable[Model]) -> None:
 
     image_model = get_image_model()
     images = store.setdefault("images", {})
+    unfetched = []
     for obj in objects:
         for field in obj._meta.concrete_fields:
-            if field.is_relation and field.related_model is image_model and field.is_cached(obj):
+            if not field.is_relation or field.related_model is not image_model:
+                continue
+            if field.is_cached(obj):
                 image = field.get_cached_value(obj)
                 if image is not None:
                     images.setdefault(image.pk, image)
+            elif getattr(obj, field.attname) is not None:
+                unfetched.append((obj, field))
+    wanted = {getattr(obj, field.attname) for obj, field in unfetched} - set(images)
+    if wanted:
+        images.update(image_model.objects.in_bulk(wanted))
+    for obj, field in unfetched:
+        field.set_cached_value(obj, images.get(getattr(obj, field.attname)))
 
 
 def remembered_images(image: Model) -> list[Model]:
