@@ -8,12 +8,14 @@ class RolesConfig(AppConfig):
 
     def ready(self):
         from cms.api.limits import register_stream_sizes
+        from cms.api.list_primers import register_list_primer
         from cms.api.safe_urls import register_url_field
         from cms.run_links import register_run_link
         from cms.signal_handlers import invalidate_on_change
         from cms.webhooks.events import register_snippet_events
         from roles import schema  # noqa: F401  (registers the root GraphQL fields)
         from roles.demo.links import demo_guide_link
+        from roles.edition_loaders import edition_loader
         from roles.models import Category, Company, RoleGuidePage, Tool
 
         # Shared snippets without drafts: live, and shown in answers, as soon as saved.
@@ -21,6 +23,8 @@ class RolesConfig(AppConfig):
             invalidate_on_change(model)
             register_snippet_events(model)
         register_run_link(demo_guide_link)
+        # Guides in any list the API serves: their editions load together, when first asked.
+        register_list_primer(RoleGuidePage, lambda guides: edition_loader().expect(guides))
 
         # The API serves and costs a guide's body by the bounds its blocks state.
         body = RoleGuidePage._meta.get_field("body").stream_block

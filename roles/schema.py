@@ -11,7 +11,7 @@ from cms.api.limits import register_list_size
 from cms.api.listing import window, window_arguments
 from cms.api.paths import page_at_path, site_root_path
 from cms.api.selection import selected_paths
-from roles.edition_loaders import MAX_EDITIONS, edition_loader
+from roles.edition_loaders import MAX_EDITIONS
 from roles.models import MAX_YEAR, MIN_YEAR, Category, Company, RoleGuidePage, Tool
 
 DEFAULT_PER_PAGE = 20
@@ -66,10 +66,8 @@ def paginate(queryset, page, per_page, with_body=True):
         raise ApiError(f"`perPage` must be between 1 and {MAX_PER_PAGE}.")
     result = get_paginated_result(queryset, page, per_page)
     items = list(result.items)
-    loaders.remember_images(items)  # hero images' collections and tags load together
     if with_body:
         loaders.prime_stream_snippets(items, "body")
-    edition_loader().expect(items)  # their editions load together, when first asked
     return RoleGuideListing(items=items, pagination=result.pagination)
 
 

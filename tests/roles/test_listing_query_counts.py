@@ -58,3 +58,28 @@ def test_every_field_of_a_listing_is_batched(client, settings, roles_index):
         RoleGuidePage.objects.filter(pk=guide.pk).update(hero_image=images[n % 2])
     listing_queries(client, 100)  # renditions made once, site root paths cached
     assert listing_queries(client, 20) == listing_queries(client, 100)
+
+
+PAGES_WITH_EDITIONS = """query ($limit: PositiveInt) {
+  pages(limit: $limit, contentType: "roles.RoleGuidePage") {
+    ... on RoleGuidePage { title editions { title year } previousEdition { title } }
+  }
+}"""
+
+
+def test_editions_of_a_generic_page_list_are_batched(client, settings, roles_index):
+    """grapple's `pages` lists guides without our listing code: the list primers batch it."""
+    settings.GRAPHQL_LIMITS = {"MAX_COST": 100_000}  # 100 guides × 101 editions each
+    call_command("generate_role_guides", count=100, stdout=io.StringIO())
+
+    def count(limit):
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            body = post_graphql(client, PAGES_WITH_EDITIONS, {"limit": limit}).json()
+        assert "errors" not in body, body["errors"]
+        assert len(body["data"]["pages"]) == limit
+        assert all(page["editions"] for page in body["data"]["pages"])
+        return len(captured)
+
+    count(20)
+    assert count(20) == count(100)
