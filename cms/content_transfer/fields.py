@@ -13,13 +13,12 @@ Publication state, ids, tree paths, owners, locks and schedules are never part o
 
 from functools import cache
 
-from django.apps import apps
 from django.db import models
 from wagtail import blocks
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.documents import get_document_model
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import (
     DraftStateMixin,
@@ -167,20 +166,9 @@ def snippet_models():
     return tuple(dict.fromkeys(ordered))
 
 
-def has_rich_text(field):
-    return isinstance(field, RichTextField)
-
-
 def model_for_label(name, allowed, what):
     """The model called `name` among `allowed` (a dict label -> model), or a clear error."""
     if not isinstance(name, str) or name not in allowed:
         known = ", ".join(sorted(allowed)) or "none"
         raise TransferError(f"unknown {what} '{name}' (this CMS knows: {known})")
     return allowed[name]
-
-
-def app_model(name):
-    try:
-        return apps.get_model(name)
-    except (LookupError, ValueError):
-        return None

@@ -50,7 +50,7 @@ from cms.content_transfer.fields import (
     snippet_models,
 )
 from cms.content_transfer.indexing import index_updates_deferred, update_indexes
-from cms.content_transfer.keys import ExportKeys, ImportIds, batches
+from cms.content_transfer.keys import ExportKeys, ImportIds, batches, primary_key
 from cms.content_transfer.media import checked_file, create_image, file_sha1
 from cms.content_transfer.natural_keys import natural_key_field
 from cms.content_transfer.values import apply_fields, dumped_fields
@@ -311,7 +311,7 @@ class Importer:
 
     def check_images(self):
         """Every image file present, of the size and checksum the dump gives."""
-        self.images = []  # (record, content, sha1)
+        self.images = []  # (record, sha1): files are read again when stored, one at a time
         seen = set()
         records = self.dump["images"]
         for n, record in enumerate(records):
@@ -319,17 +319,16 @@ class Importer:
             if record["file"] in seen:
                 raise TransferError("the dump has this image twice", obj=where)
             seen.add(record["file"])
-            content, sha1 = checked_file(record, self.media, where)
-            self.images.append((record, content, sha1))
+            self.images.append((record, checked_file(record, self.media, where)))
             self.progress("checking image files", n + 1, len(records))
         self.existing_images = {}  # sha1 -> id of an image here with that file
         images = get_image_model().objects.order_by("pk")
-        for batch in batches(sorted({sha1 for _, _, sha1 in self.images})):
+        for batch in batches(sorted({sha1 for _, sha1 in self.images})):
             for pk, file_hash in images.filter(file_hash__in=batch).values_list("pk", "file_hash"):
                 self.existing_images.setdefault(file_hash, pk)
         # An image stored without Wagtail's checksum (made in code, not uploaded) is matched
         # when it has the same file name and its file the same checksum.
-        unmatched = {record["file"]: sha1 for record, _, sha1 in self.images}
+        unmatched = {record["file"]: sha1 for record, sha1 in self.images}
         unmatched = {
             name: sha1 for name, sha1 in unmatched.items() if sha1 not in self.existing_images
         }
@@ -355,12 +354,12 @@ class Importer:
 
     def import_images(self):
         self.image_keys = {}  # image id here -> the dump's key for it
-        for n, (record, content, sha1) in enumerate(self.images):
+        for n, (record, sha1) in enumerate(self.images):
             if sha1 in self.existing_images:
                 self.ids.images[record["file"]] = self.existing_images[sha1]
                 self.report.images.unchanged += 1
             else:
-                image = create_image(record, content, f"image {record['file']}")
+                image = create_image(record, self.media, f"image {record['file']}")
                 self.stored_files.append(image.file.name)
                 self.touch(image)
                 self.existing_images[sha1] = image.pk
@@ -484,8 +483,10 @@ class Importer:
         return values
 
     def compared_key(self, model, value, path):
-        if kind(model) == IMAGE and value in self.image_keys:
-            return self.image_keys[value]
+        if kind(model) == IMAGE:
+            pk = primary_key(base_model(model), value)  # rich text holds ids as text
+            if pk in self.image_keys:
+                return self.image_keys[pk]
         return self.keys.key(model, value, path)
 
     def save_revision(self, obj, publish, counts):

@@ -146,15 +146,14 @@ def image_record(image, sink, collections):
 
 
 def checked_file(record, media, where):
-    """The image's file from the dump's media, after checking its size and SHA-256; returns
-    its bytes and its SHA-1 (what Wagtail's `file_hash` holds)."""
+    """Check the image's file in the dump's media: there, of the size and SHA-256 the dump
+    gives. Returns its SHA-1 (what Wagtail's `file_hash` holds)."""
     name = safe_media_name(record["file"], where)
     if media is None:
-        raise TransferError("the dump has images but no media folder was found", obj=where)
+        raise TransferError("the dump has images but no media folder was given", obj=where)
     try:
         with media.open(name) as source:
-            buffer = io.BytesIO()
-            size, digests = copy_hashing(source, buffer, "sha256", "sha1")
+            size, digests = copy_hashing(source, None, "sha256", "sha1")
     except (FileNotFoundError, IsADirectoryError):
         raise TransferError(f"its file is missing from {media}", obj=where, field="file") from None
     if size != record["file_size"] or digests["sha256"] != record["sha256"]:
@@ -164,7 +163,7 @@ def checked_file(record, media, where):
             obj=where,
             field="file",
         )
-    return buffer.getvalue(), digests["sha1"]
+    return digests["sha1"]
 
 
 def file_sha1(image):
@@ -185,7 +184,10 @@ def collection_for(names):
     return collection
 
 
-def create_image(record, content, where):
+def create_image(record, media, where):
+    """A new image from the dump's record and its (checked) file, stored under its name."""
+    with media.open(record["file"]) as source:
+        content = source.read()
     image_model = get_image_model()
     focal_point = record.get("focal_point") or {}
     image = image_model(
@@ -207,8 +209,3 @@ def create_image(record, content, where):
     if record.get("tags"):
         image.tags.set(record["tags"])
     return image
-
-
-def remove_files(storage, names):
-    for name in names:
-        storage.delete(name)

@@ -57,9 +57,9 @@ def build_content(index):
     logo = make_image("logo", 64, 64)
     company = make_company("Northwind", logo=logo)
     body = guide_body(faqs=[faq, faq_with_draft], tools=tools, companies=[company], link_page=index)
-    body.insert(
-        0, values.section("Start", f'<p>See <a linktype="page" id="{index.pk}">all</a>.</p>')
-    )
+    embed = f'<embed alt="Hero" embedtype="image" format="left" id="{hero.pk}"/>'
+    link = f'<a linktype="page" id="{index.pk}">all</a>'
+    body.insert(0, values.section("Start", f"<p>See {link}.</p>{embed}"))
     guide = make_guide(
         index,
         "mlops-engineer-2026",

@@ -57,7 +57,10 @@ def test_every_reference_is_a_natural_key(content, tmp_path):
     assert block(guide, "companies_hiring")["value"]["companies"] == ["northwind"]
     assert block(guide, "call_to_action")["value"]["link_page"] == "/roles/"
     section = block(guide, "section")["value"]["body"]
-    assert section == '<p>See <a linktype="page" id="/roles/">all</a>.</p>'
+    assert section == (
+        '<p>See <a linktype="page" id="/roles/">all</a>.</p>'
+        f'<embed alt="Hero" embedtype="image" format="left" id="{content.hero.file.name}"/>'
+    )
     company = next(s for s in dump["snippets"] if s["model"] == "roles.company")
     assert company["fields"]["logo"] == content.logo.file.name
 

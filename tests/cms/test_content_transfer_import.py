@@ -24,6 +24,7 @@ from tests.cms.content_transfer_helpers import (
     run_import,
     write_dump,
 )
+from tests.factories import make_faq
 
 GUIDE = """query($path: String!) {
   roleGuide(urlPath: $path) {
@@ -163,6 +164,17 @@ def test_a_changed_faq_entry_gets_a_revision_published_only_with_publish(
     assert FaqEntry.objects.get(pk=content.faq.pk).answer == "<p>Very well.</p>"
 
 
+def test_an_entry_never_published_stays_a_draft_even_with_publish(content, tmp_path):
+    make_faq("Never published?", published=False)
+    _, path, _ = export(tmp_path)
+    FaqEntry.objects.filter(question="Never published?").delete()
+
+    run_import(path, "--publish")
+
+    assert not FaqEntry.objects.get(question="Never published?").live
+    assert FaqEntry.objects.get(question="What does it pay?").live
+
+
 def test_images_are_matched_by_checksum_not_duplicated(content, dump_path):
     content.guide.delete()
     images = Image.objects.count()
@@ -204,14 +216,18 @@ def test_new_images_are_stored_under_their_exported_names(content, dump_path):
     assert list(stored.tags.names()) == ["hero"]
 
 
-def test_rich_text_links_point_to_the_pages_of_this_database(content, dump_path):
+def test_rich_text_links_and_embeds_point_to_this_databases_objects(content, dump_path):
     remove_the_guide_and_what_it_uses(content)
 
     run_import(dump_path)
 
     guide = RoleGuidePage.objects.get(slug="mlops-engineer-2026")
+    hero = Image.objects.get(title="hero")
     section = guide.body.raw_data[0]["value"]["body"]
-    assert section == f'<p>See <a linktype="page" id="{content.index.pk}">all</a>.</p>'
+    assert section == (
+        f'<p>See <a linktype="page" id="{content.index.pk}">all</a>.</p>'
+        f'<embed alt="Hero" embedtype="image" format="left" id="{hero.pk}"/>'
+    )
 
 
 def test_search_and_the_reference_index_know_what_was_imported(content, dump_path, gql):
