@@ -3,7 +3,7 @@
 import pytest
 from django.core.signing import TimestampSigner
 
-from cms.api.preview import SIGNER_SALT
+from cms.api.preview import SIGNER_SALT, preview_signer
 from tests.factories import make_guide
 
 QUERY = 'query($token: String) { page(token: $token, urlPath: "/roles/previewed/") { title } }'
@@ -24,4 +24,29 @@ def test_a_refused_token_says_why(roles_index, gql_errors, token, message):
     _, errors = gql_errors(QUERY, {"token": token})
     assert [(error["message"], error["extensions"]["code"]) for error in errors] == [
         (message, "PREVIEW_TOKEN_INVALID")
+    ]
+
+
+def test_a_token_whose_preview_was_cleaned_up_says_so(roles_index, gql_errors):
+    guide = make_guide(roles_index, "previewed")
+    token = preview_signer().sign(f"id={guide.pk}")  # issued, its stored preview gone
+    _, errors = gql_errors(QUERY, {"token": token})
+    assert [(error["message"], error["extensions"]["code"]) for error in errors] == [
+        (
+            "No preview is stored for this token (it may have been cleaned up).",
+            "PREVIEW_TOKEN_INVALID",
+        )
+    ]
+
+
+def test_an_expired_token_says_how_to_get_a_new_one(roles_index, gql_errors, settings):
+    guide = make_guide(roles_index, "previewed")
+    token = preview_signer().sign(f"id={guide.pk}")
+    settings.PREVIEW_TOKEN_MAX_AGE = -1
+    _, errors = gql_errors(QUERY, {"token": token})
+    assert [(error["message"], error["extensions"]["code"]) for error in errors] == [
+        (
+            "The preview token has expired. Press Preview in the admin for a new one.",
+            "PREVIEW_TOKEN_EXPIRED",
+        )
     ]
