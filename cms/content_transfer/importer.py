@@ -218,6 +218,8 @@ class Importer:
             paths[path] = n
             self.pages.append((entry, model))
         self.existing_pages = self.find_existing_pages(list(paths))
+        outside = {parent_path(path) for path in paths if path != "/"} - set(paths)
+        parents_here = self.find_existing_pages(sorted(outside))  # e.g. /roles/ for one guide
         self.replace_root = False
         clashes = []
         for entry, model in self.pages:
@@ -225,11 +227,10 @@ class Importer:
             found = self.existing_pages.get(path)
             if found is None:
                 parent = parent_path(path)
-                if path == "/":
-                    raise TransferError("this database's site has no root page", obj=path)
                 if (
                     paths.get(parent, len(paths)) >= paths[path]
                     and parent not in self.existing_pages
+                    and parent not in parents_here
                 ):
                     raise TransferError(
                         f"its parent {parent} is neither in this site nor before it in the dump",
@@ -543,7 +544,7 @@ class Importer:
             if entry["path"] == "/":
                 self.add_root(page)
             else:
-                parent = Page.objects.get(pk=self.ids.pages[parent_path(entry["path"])])
+                parent = Page.objects.get(pk=self.ids.page_id(parent_path(entry["path"]), "path"))
                 parent.add_child(instance=page)
         except ValidationError as error:
             raise TransferError(validation_message(error)) from None

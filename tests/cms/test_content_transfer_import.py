@@ -275,6 +275,17 @@ def test_site_settings_are_brought_in_and_compared(content, tmp_path, gql):
     assert gql(query)["page"]["seo"] == {"siteName": "Careers"}
 
 
+def test_one_guide_goes_under_the_parent_this_site_has(content, tmp_path, gql):
+    exported = guide_answer(gql)
+    _, path, _ = export(tmp_path, "--guides", "mlops-engineer-2026")
+    remove_the_guide_and_what_it_uses(content)
+
+    output = run_import(path, "--publish")
+
+    assert guide_answer(gql) == exported
+    assert "Pages: 1 new, 0 changed, 0 unchanged, 1 published" in output
+
+
 def test_a_zip_imports_like_a_folder(content, tmp_path, gql):
     exported = guide_answer(gql)
     call_command("export_content", "--zip", str(tmp_path / "site.zip"), stderr=io.StringIO())
