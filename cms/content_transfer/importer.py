@@ -12,13 +12,14 @@ Matching, so that importing the same dump twice changes nothing:
   wins; a snippet with drafts gets a new revision, published with --publish when it is live
   in the dump), left alone when equal;
 - pages by path and type: new pages arrive as drafts (one revision) unless --publish; an
-  existing page gets a new revision only when its content differs from its latest one;
-  --publish publishes it, and a published page takes the publication dates of the dump.
-Objects are saved the way the admin saves them, so Wagtail's signals keep the search index
-and the reference index up to date for everything imported.
+  existing page gets a new revision only when its content differs from both its live version
+  and its latest revision; --publish publishes it, and a page the import publishes takes the
+  publication dates of the dump.
+Objects are validated and saved the way the admin saves them (`validation.py`; revisions,
+publishing and its signals), and the search and reference indexes are brought up to date once
+per imported object at the end (`indexing.py`).
 """
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -26,10 +27,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.dateparse import parse_datetime
-from wagtail.blocks.list_block import ListBlockValidationError
-from wagtail.blocks.stream_block import StreamBlockValidationError
-from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import DraftStateMixin, Page, Site
@@ -53,6 +50,7 @@ from cms.content_transfer.indexing import index_updates_deferred, update_indexes
 from cms.content_transfer.keys import ExportKeys, ImportIds, batches, primary_key
 from cms.content_transfer.media import checked_file, create_image, file_sha1
 from cms.content_transfer.natural_keys import natural_key_field
+from cms.content_transfer.validation import full_clean, validate_streams
 from cms.content_transfer.values import apply_fields, dumped_fields
 
 
@@ -103,47 +101,6 @@ def is_placeholder_root(page, site):
         and page.numchild == 0
         and not Site.objects.filter(root_page=page).exclude(pk=site.pk).exists()
     )
-
-
-def block_messages(error, path):
-    """[(field path, message)] for a StreamField validation error, down to the block."""
-    found = []
-    for non_block in getattr(error, "non_block_errors", None) or []:
-        found.append((path, " ".join(ValidationError(non_block).messages)))
-    if isinstance(error, StreamBlockValidationError):
-        for index, child in error.block_errors.items():
-            found += block_messages(child, f"{path}[{index}].value")
-    elif isinstance(error, ListBlockValidationError):
-        for index, child in error.block_errors.items():
-            found += block_messages(child, f"{path}[{index}]")
-    elif isinstance(error, StructBlockValidationError):
-        for name, child in error.block_errors.items():
-            found += block_messages(child, f"{path}.{name}")
-    elif not found:
-        found.append((path, " ".join(error.messages)))
-    return found
-
-
-def validate_streams(obj, fields):
-    """Block validation, as the admin's form runs it, on a copy of each StreamField's value
-    (so the stored JSON stays exactly as the dump has it)."""
-    for model_field in fields:
-        if not isinstance(model_field, StreamField):
-            continue
-        raw = json.loads(json.dumps(list(getattr(obj, model_field.attname).raw_data)))
-        block = model_field.stream_block
-        try:
-            block.clean(block.to_python(raw))
-        except ValidationError as error:
-            path, message = block_messages(error, model_field.name)[0]
-            raise TransferError(message, field=path) from None
-
-
-def full_clean(obj):
-    try:
-        obj.full_clean()
-    except ValidationError as error:
-        raise TransferError(validation_message(error)) from None
 
 
 class Importer:
