@@ -205,10 +205,7 @@ class Importer:
             clashes.append(f"{entry['type']} {path}: a {found_label} already has this path")
         if clashes:
             more = f" (and {len(clashes) - 1} more)" if len(clashes) > 1 else ""
-            raise TransferError(
-                f"{clashes[0]}{more}: a slug clash with a page of another type; nothing was "
-                "imported"
-            )
+            raise TransferError(f"{clashes[0]}{more}: a slug clash with a page of another type")
 
     def find_existing_pages(self, paths):
         """{path: (id, content type id)} for the dump's paths that this site has."""

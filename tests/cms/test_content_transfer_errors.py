@@ -109,7 +109,7 @@ def test_a_slug_clash_with_a_page_of_another_type(dump, tmp_path):
 
     assert message == (
         "roles.roleguidepage /roles/: a roles.roleindexpage already has this path: a slug "
-        "clash with a page of another type; nothing was imported. Nothing was imported."
+        "clash with a page of another type. Nothing was imported."
     )
 
 
