@@ -3,6 +3,7 @@
 import pytest
 from django.core.signing import TimestampSigner
 
+from cms.api.grapple_compat import PagePreview
 from cms.api.preview import SIGNER_SALT, preview_signer
 from tests.factories import make_guide
 
@@ -49,4 +50,17 @@ def test_an_expired_token_says_how_to_get_a_new_one(roles_index, gql_errors, set
             "The preview token has expired. Press Preview in the admin for a new one.",
             "PREVIEW_TOKEN_EXPIRED",
         )
+    ]
+
+
+def test_a_token_whose_stored_preview_is_of_another_page_is_refused(roles_index, gql_errors):
+    """The stored draft must be of the page the token was signed for."""
+    guide, other = make_guide(roles_index, "previewed"), make_guide(roles_index, "other")
+    token = preview_signer().sign(f"id={guide.pk}")
+    PagePreview.objects.create(
+        token=token, content_type=other.content_type, content_json=other.to_json()
+    )
+    _, errors = gql_errors(QUERY, {"token": token})
+    assert [(error["message"], error["extensions"]["code"]) for error in errors] == [
+        ("The preview token is invalid.", "PREVIEW_TOKEN_INVALID")
     ]
