@@ -5,10 +5,18 @@ from django.db.models import Exists, OuterRef, Q
 from grapple.helpers import register_graphql_schema
 
 from cms.api import loaders
+from cms.api.cursors import (
+    OrderKey,
+    PageInfo,
+    item_cursor,
+    keyset_page,
+    position_counts,
+    read_cursor,
+)
 from cms.api.errors import ApiError
 from cms.api.grapple_compat import PaginationType, get_paginated_result, registry
 from cms.api.limits import register_list_size
-from cms.api.listing import window, window_arguments
+from cms.api.listing import pagination, window, window_arguments
 from cms.api.paths import page_at_path, site_root_path
 from cms.api.selection import selected_paths
 from roles.edition_loaders import MAX_EDITIONS
@@ -38,6 +46,11 @@ class RoleGuideListing(graphene.ObjectType):
 
     items = graphene.List(graphene.NonNull(role_guide_type), required=True)
     pagination = graphene.Field(PaginationType, required=True)
+    page_info = graphene.Field(
+        graphene.NonNull(PageInfo),
+        description="The cursor to pass as `after` for the next page (keyset: as fast at any "
+        "depth as page 1).",
+    )
 
 
 def visible_guides():
@@ -58,17 +71,44 @@ def newest_editions(guides):
     return guides.exclude(Exists(newer.values("pk")))
 
 
-def paginate(queryset, page, per_page, with_body=True):
+def check_page_size(per_page):
+    if not 1 <= per_page <= MAX_PER_PAGE:
+        raise ApiError(f"`perPage` must be between 1 and {MAX_PER_PAGE}.")
+
+
+def paginate(queryset, page, per_page, with_body=True, key=None, listing=""):
     """One page of guides (grapple's pagination: a page past the last gives the last)."""
     if page < 1:
         raise ApiError("`page` starts at 1.")
-    if not 1 <= per_page <= MAX_PER_PAGE:
-        raise ApiError(f"`perPage` must be between 1 and {MAX_PER_PAGE}.")
+    check_page_size(per_page)
     result = get_paginated_result(queryset, page, per_page)
     items = list(result.items)
     if with_body:
         loaders.prime_stream_snippets(items, "body")
-    return RoleGuideListing(items=items, pagination=result.pagination)
+    end_cursor = item_cursor(listing, key, items[-1]) if items and key else None
+    page_info = PageInfo(end_cursor=end_cursor, has_next_page=bool(result.pagination.next_page))
+    return RoleGuideListing(items=items, pagination=result.pagination, page_info=page_info)
+
+
+def paginate_after(queryset, after, per_page, key, listing, with_body, with_total):
+    """The `per_page` guides after the cursor `after`: a range on the order's index, so any
+    depth costs what page 1 costs. The total (and the page's number) only when asked for."""
+    check_page_size(per_page)
+    sort_key = read_cursor(after, listing, key, queryset.model)
+    items, has_next = keyset_page(queryset, key, per_page, sort_key)
+    if with_body:
+        loaders.prime_stream_snippets(items, "body")
+    page_info = PageInfo(
+        end_cursor=item_cursor(listing, key, items[-1]) if items else None,
+        has_next_page=has_next,
+    )
+    if with_total:
+        total, following = position_counts(queryset, key, sort_key)
+        page = (total - following) // per_page + 1
+        pages = pagination(total, len(items), page, per_page)
+    else:
+        pages = None  # not selected: never resolved
+    return RoleGuideListing(items=items, pagination=pages, page_info=page_info)
 
 
 @register_graphql_schema
@@ -89,6 +129,10 @@ class RoleGuideQuery:
         order=graphene.Argument(RoleGuideOrder, default_value=RoleGuideOrder.TITLE.value),
         page=graphene.Int(default_value=1),
         per_page=graphene.Int(default_value=DEFAULT_PER_PAGE),
+        after=graphene.String(
+            description="A `pageInfo.endCursor`: the `perPage` guides after it, in the same "
+            "`order` (a cursor of another order is refused). `page` must then be 1."
+        ),
         latest_edition_only=graphene.Boolean(
             default_value=False,
             description="One guide per role (`roleSlug`): its newest live edition (on the same "
@@ -121,6 +165,7 @@ class RoleGuideQuery:
         page=1,
         per_page=20,
         latest_edition_only=False,
+        after=None,
     ):
         # An explicit null means "the default", as an omitted argument does.
         page = 1 if page is None else page
@@ -135,11 +180,19 @@ class RoleGuideQuery:
                 raise ApiError(f"`year` must be between {MIN_YEAR} and {MAX_YEAR}.")
             guides = guides.filter(year=year)
         order = getattr(order, "value", order) or RoleGuideOrder.TITLE.value
-        guides = guides.order_by(order, "pk")
-        with_body = "items.body" in selected_paths(info)
+        key = OrderKey.parse(order, RoleGuidePage)
+        guides = guides.order_by(*key.ordering())
+        selected = selected_paths(info)
+        with_body = "items.body" in selected
         if not with_body:
             guides = guides.defer_streamfields()  # don't fetch or sort what isn't asked for
-        return paginate(guides, page, per_page, with_body)
+        listing = f"roleGuides:{order}"
+        if after is None:
+            return paginate(guides, page, per_page, with_body, key, listing)
+        if page != 1:
+            raise ApiError("Give `after` or a `page` past 1, not both.")
+        with_total = "pagination" in selected
+        return paginate_after(guides, after, per_page, key, listing, with_body, with_total)
 
 
 # `RoleGuidePage.editions`: one edition a year at most, cut in SQL (roles/edition_loaders.py).
