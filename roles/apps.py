@@ -37,3 +37,12 @@ class RolesConfig(AppConfig):
             ("CallToActionBlock", "href"),
         ):
             register_url_field(type_name, field_name)
+
+        # Cross-role facts (tools, skills, salaries of live guides) follow publishing; lists
+        # of tools load their guides together.
+        from cms.api.answer_tags import register_type_tags
+        from roles import cross_role, facts
+
+        facts.connect()
+        register_list_primer(Tool, cross_role.expect_tools)
+        register_type_tags("SalaryComparisonRow", cross_role.comparison_tags)

@@ -24,6 +24,7 @@ from wagtail.search.backends import get_search_backends
 from cms.api.response_cache import content_changed
 from faqs.models import FaqEntry
 from roles import block_values as values
+from roles.facts import live_guides_for_facts, rebuild_facts
 from roles.models import Category, RoleGuidePage, Tool
 
 ROLES = [
@@ -301,6 +302,9 @@ def generate(index, count, *, seed=1, batch_size=500, extra_sections=0, progress
                 )
             Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + size)
             index_for_search([page.pk for page in created])
+            rebuild_facts(
+                live_guides_for_facts(RoleGuidePage).filter(pk__in=[p.pk for p in created])
+            )
         done += size
         if progress:
             progress(done, count)

@@ -68,7 +68,21 @@ class Tool(index.Indexed, SluggedSnippet):
     website = models.URLField(blank=True)
 
     panels = SluggedSnippet.panels + [FieldPanel("website")]
-    graphql_fields = SluggedSnippet.graphql_fields + [GraphQLString("website", required=True)]
+    graphql_fields = SluggedSnippet.graphql_fields + [
+        GraphQLString("website", required=True),
+        lambda: tool_role_guides_field(),
+    ]
+
+    def graphql_role_guides(self, info, **kwargs):
+        from roles.cross_role import tool_role_guides
+
+        return tool_role_guides(self, info, **kwargs)
+
+
+def tool_role_guides_field():
+    from roles.cross_role import tool_role_guides_field  # roles.cross_role imports this module
+
+    return tool_role_guides_field()
 
 
 class CompanyManager(models.Manager):
@@ -270,3 +284,7 @@ class RoleGuidePage(BasePage):
 
     def seo_fallback_image(self):
         return self.hero_image
+
+
+# The cross-role facts tables, maintained from guides' bodies (roles/facts.py).
+from roles.facts import GuideSalary, GuideSkill, GuideTool  # noqa: E402, F401

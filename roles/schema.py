@@ -19,6 +19,7 @@ from cms.api.limits import register_list_size
 from cms.api.listing import pagination, window, window_arguments
 from cms.api.paths import page_at_path, site_root_path
 from cms.api.selection import selected_paths
+from roles.cross_role import fact_arguments, filter_by_facts
 from roles.edition_loaders import MAX_EDITIONS
 from roles.models import MAX_YEAR, MIN_YEAR, Category, Company, RoleGuidePage, Tool
 
@@ -140,6 +141,7 @@ class RoleGuideQuery:
             "`year: 2026` lists the roles whose newest edition is 2026's, not each role's "
             "newest up to 2026.",
         ),
+        **fact_arguments(),
         description="Live role guides, filtered, ordered and paginated.",
     )
 
@@ -166,6 +168,8 @@ class RoleGuideQuery:
         per_page=20,
         latest_edition_only=False,
         after=None,
+        tool=None,
+        skill=None,
     ):
         # An explicit null means "the default", as an omitted argument does.
         page = 1 if page is None else page
@@ -179,6 +183,7 @@ class RoleGuideQuery:
             if not MIN_YEAR <= year <= MAX_YEAR:
                 raise ApiError(f"`year` must be between {MIN_YEAR} and {MAX_YEAR}.")
             guides = guides.filter(year=year)
+        guides = filter_by_facts(guides, tool, skill)
         order = getattr(order, "value", order) or RoleGuideOrder.TITLE.value
         key = OrderKey.parse(order, RoleGuidePage)
         guides = guides.order_by(*key.ordering())

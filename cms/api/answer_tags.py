@@ -79,6 +79,12 @@ TYPE_TAGS: dict[str, Any] = {
 }
 
 
+def register_type_tags(type_name: str, tags: Any) -> None:
+    """Answers holding objects of the GraphQL type `type_name`, which has no model of its
+    own, depend on `tags()` (registered by domain apps in their AppConfig.ready())."""
+    TYPE_TAGS[type_name] = tags
+
+
 class TaggingExecutionContext(ExecutionContext):
     """graphql-core's execution, noting the model instances and querysets an answer holds
     (into the request scope of `cms/api/loaders.py`)."""
