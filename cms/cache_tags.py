@@ -22,6 +22,7 @@ Generic: it names no domain model; a model's tag comes from its app label and mo
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import cache
 from urllib.parse import quote
 
@@ -98,6 +99,24 @@ def listing_tag(model: type[Model]) -> str:
     return f"listing:{model_name(model)}"
 
 
+def scoped_listing_tag(model: type[Model], scope: str) -> str:
+    """The tag of the lists of `model` narrowed to one scope, e.g. every edition of one role:
+    'listing:roles.roleguidepage:role=mlops-engineer'. A domain app records it where its lists
+    are narrower than the whole model, and names it in `register_change_tags`."""
+    return f"{listing_tag(model)}:{scope}"
+
+
+# Extra tags a change makes stale, by model: (model, tagger(instance) -> tags). Registered by
+# domain apps in their AppConfig.ready() (`register_change_tags`).
+CHANGE_TAGGERS: list[tuple[type[Model], Callable[[Model], Iterable[str]]]] = []
+
+
+def register_change_tags(model: type[Model], tagger: Callable[[Model], Iterable[str]]) -> None:
+    """A change to an instance of `model` also makes `tagger(instance)` stale (signals,
+    webhooks and CDN purges all carry them)."""
+    CHANGE_TAGGERS.append((model, tagger))
+
+
 def page_listing_tags() -> frozenset[str]:
     """The listing tags of every page type: what a list of pages of any type depends on."""
     from django.apps import apps
@@ -119,6 +138,9 @@ def change_tags(instance: Model) -> set[str]:
             tags.add(ALL)
     elif specific in searchable_models():
         tags.add(SEARCH)
+    for model, tagger in CHANGE_TAGGERS:
+        if isinstance(instance, model):
+            tags.update(tagger(instance))
     return tags
 
 

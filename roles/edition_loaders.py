@@ -19,8 +19,9 @@ does it for its whole page before the first guide is resolved; `editions` and
 
 Content is always the live content (the page row, not a draft revision), so a draft preview
 of a new edition is compared with what readers see of the previous one. Answers built from
-editions depend on the guides listing (`listing:roles.roleguidepage`): any guide published,
-unpublished or moved may join, leave or reorder a role's editions.
+editions carry their role's tag (`role_tag`: 'listing:roles.roleguidepage:role=<slug>'), which
+a change to any guide of the role bumps (roles/apps.py registers it): a guide published,
+unpublished or moved may join, leave or reorder its role's editions, and no other role's.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ class EditionLoader:
     def editions(self, guide: RoleGuidePage) -> list[RoleGuidePage]:
         """Every live public edition of `guide`'s role, newest first, `guide` included when
         it is live (a guide without a role slug is its own only edition)."""
-        loaders.record_tags(cache_tags.listing_tag(RoleGuidePage))
+        record_role(guide)
         if not guide.role_slug:
             return [guide] if guide.live and not loaders.is_restricted(guide) else []
         self.expect([guide])
@@ -97,10 +98,12 @@ class EditionLoader:
     def previous_edition(self, guide: RoleGuidePage) -> RoleGuidePage | None:
         """The guide's `previous_edition` when it is live and public, else the newest live
         public edition of its role from an earlier year; None when there is none."""
-        loaders.record_tags(cache_tags.listing_tag(RoleGuidePage))
+        record_role(guide)
         self.expect([guide])
         named = guide.previous_edition_id
         if named is not None and named != guide.pk:
+            # Served or not, the named guide decides the answer (it may go live later).
+            loaders.record_tags(cache_tags.tag_for(RoleGuidePage, named))
             if named not in self.by_pk and named not in self.absent:
                 self.load()
             if named in self.by_pk:
@@ -159,6 +162,21 @@ def live_editions(slugs: set[str]) -> Iterable[RoleGuidePage]:
         .filter(edition_rank__lte=MAX_EDITIONS)
         .order_by("role_slug", "-year", "pk")
     )
+
+
+def role_tag(role_slug: str) -> str:
+    """The cache tag of every answer that lists a role's editions: a change to any guide of
+    the role makes it stale (registered in roles/apps.py), a change to another role's not."""
+    return cache_tags.scoped_listing_tag(RoleGuidePage, f"role={role_slug}")
+
+
+def role_tags(guide: RoleGuidePage) -> set[str]:
+    """What a change to `guide` makes stale among the edition answers: its role's."""
+    return {role_tag(guide.role_slug)} if guide.role_slug else set()
+
+
+def record_role(guide: RoleGuidePage) -> None:
+    loaders.record_tags(*role_tags(guide))
 
 
 def edition_loader() -> EditionLoader:

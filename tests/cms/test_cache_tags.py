@@ -27,6 +27,7 @@ def test_a_page_touches_itself_its_listings_the_sitemap_and_search(roles_index):
     assert change_tags(guide) == {
         f"page:{guide.pk}",
         "listing:roles.roleguidepage",
+        f"listing:roles.roleguidepage:role={guide.role_slug}",  # registered by roles/apps.py
         "sitemap",
         "search",
     }

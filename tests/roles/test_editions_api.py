@@ -380,6 +380,7 @@ def test_publishing_or_unpublishing_an_edition_refreshes_the_answers_that_show_e
         "2026": (GUIDE, {"path": "/roles/mlops-2026/"}),
         "latest": (LATEST, {"latest": True}),
         "unrelated": (UNRELATED, {"path": "/roles/data-2026/"}),
+        "other role": (GUIDE, {"path": "/roles/data-2026/"}),  # its editions: not mlops's
     }
 
     def answers():
@@ -396,7 +397,13 @@ def test_publishing_or_unpublishing_an_edition_refreshes_the_answers_that_show_e
 
     publish(middle)
     status, after = answers()
-    assert status == {"2024": "MISS", "2026": "MISS", "latest": "MISS", "unrelated": "HIT"}
+    assert status == {
+        "2024": "MISS",
+        "2026": "MISS",
+        "latest": "MISS",
+        "unrelated": "HIT",
+        "other role": "HIT",
+    }
     assert slugs(after["2024"]["roleGuide"]["editions"]) == [
         "mlops-2026",
         "mlops-2025",
@@ -413,6 +420,12 @@ def test_publishing_or_unpublishing_an_edition_refreshes_the_answers_that_show_e
 
     middle.unpublish()
     status, again = answers()
-    assert status == {"2024": "MISS", "2026": "MISS", "latest": "MISS", "unrelated": "HIT"}
+    assert status == {
+        "2024": "MISS",
+        "2026": "MISS",
+        "latest": "MISS",
+        "unrelated": "HIT",
+        "other role": "HIT",
+    }
     assert again["2024"] == before["2024"] and again["2026"] == before["2026"]
     assert again["latest"] == before["latest"]

@@ -53,7 +53,13 @@ def test_a_publish_is_signed_sent_once_and_logged(roles_index, receiver, commit)
                 },
                 "paths": ["/roles/mlops/"],
                 "tags": sorted(
-                    [f"page:{guide.pk}", "listing:roles.roleguidepage", "search", "sitemap"]
+                    [
+                        f"page:{guide.pk}",
+                        "listing:roles.roleguidepage",
+                        f"listing:roles.roleguidepage:role={guide.role_slug}",  # its editions
+                        "search",
+                        "sitemap",
+                    ]
                 ),
             },
         }
