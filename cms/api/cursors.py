@@ -86,9 +86,9 @@ def decode_cursor(cursor: str, listing: str, size: int) -> list[Any]:
         data = signing.loads(cursor, salt=CURSOR_SALT)
     except (signing.BadSignature, ValueError, TypeError):
         raise ApiError("`after` is not a cursor this API gave out.") from None
-    if not isinstance(data, list) or len(data) != size + 2 or data[0] != CURSOR_VERSION:
+    if not isinstance(data, list) or len(data) < 2 or data[0] != CURSOR_VERSION:
         raise ApiError("`after` is a cursor of another version: start again from page 1.")
-    if data[1] != listing:
+    if data[1] != listing or len(data) != size + 2:
         raise ApiError("`after` is a cursor of another listing or order: start again.")
     return data[2:]
 
