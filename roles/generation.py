@@ -24,7 +24,7 @@ from wagtail.search.backends import get_search_backends
 from cms.api.response_cache import content_changed
 from faqs.models import FaqEntry
 from roles import block_values as values
-from roles.facts import live_guides_for_facts, rebuild_facts
+from roles.facts import rebuild_facts
 from roles.models import Category, RoleGuidePage, Tool
 
 ROLES = [
@@ -225,9 +225,11 @@ def free_page_slugs(index, prefixes):
     return slugs
 
 
-def index_for_search(pks):
-    """Add new guides to every search backend, in bulk (bulk inserts send no signals)."""
-    guides = list(RoleGuidePage.objects.filter(pk__in=pks).select_related("category"))
+def index_for_search(guides):
+    """Add new guides to every search backend, in bulk (bulk inserts send no signals).
+
+    `guides` are the instances just inserted, built in memory: reading them back would cost a
+    query and a body parse per batch for nothing (the index reads title, role name and intro)."""
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(RoleGuidePage, guides)
 
@@ -252,7 +254,7 @@ def generate(index, count, *, seed=1, batch_size=500, extra_sections=0, progress
             for n, ((role, year), slug) in enumerate(zip(picks, slugs, strict=True)):
                 title = f"{role} Jobs & Internships {year}"
                 pages.append(
-                    Page(
+                    dict(
                         title=title,
                         draft_title=title,
                         slug=slug,
@@ -277,20 +279,36 @@ def generate(index, count, *, seed=1, batch_size=500, extra_sections=0, progress
                         guide_body(rng, role, tools, faqs, extra_sections),
                     )
                 )
-            created = Page.objects.bulk_create(pages)
+            created = Page.objects.bulk_create(Page(**fields) for fields in pages)
+            guides = [
+                RoleGuidePage(
+                    **fields,
+                    id=page.pk,
+                    page_ptr_id=page.pk,
+                    role_name=role,
+                    role_slug=slugify(role),
+                    year=year,
+                    intro=f"What it takes to work as a {role} in {year}.",
+                    category_id=category_id,
+                    body=body,
+                )
+                for fields, page, (role, year, category_id, body) in zip(
+                    pages, created, details, strict=True
+                )
+            ]
             rows = [
                 (
-                    page.pk,
-                    role,
-                    slugify(role),
-                    year,
-                    f"What it takes to work as a {role} in {year}.",
-                    category_id,
-                    body_field.get_db_prep_save(values.stream_json(body), connection),
+                    guide.pk,
+                    guide.role_name,
+                    guide.role_slug,
+                    guide.year,
+                    guide.intro,
+                    guide.category_id,
+                    body_field.get_db_prep_save(guide.body, connection),
                     "",
                     False,
                 )
-                for page, (role, year, category_id, body) in zip(created, details, strict=True)
+                for guide in guides
             ]
             table = RoleGuidePage._meta.db_table
             with connection.cursor() as cursor:
@@ -301,10 +319,8 @@ def generate(index, count, *, seed=1, batch_size=500, extra_sections=0, progress
                     rows,
                 )
             Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + size)
-            index_for_search([page.pk for page in created])
-            rebuild_facts(
-                live_guides_for_facts(RoleGuidePage).filter(pk__in=[p.pk for p in created])
-            )
+            index_for_search(guides)
+            rebuild_facts(guides)  # live guides, body, year and category in memory
         done += size
         if progress:
             progress(done, count)

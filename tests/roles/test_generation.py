@@ -1,11 +1,13 @@
 """`generate_role_guides` makes valid, live guides in bulk that the API and the admin accept."""
 
 import io
+import json
 import uuid
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import connection
 from wagtail.models import Page
 
 from faqs.models import FaqEntry
@@ -38,6 +40,20 @@ def test_generated_salary_tables_are_valid_blocks(roles_index):
     generate(count=5)
     for guide in RoleGuidePage.objects.all():
         guide.body.stream_block.clean(guide.body)  # raises on any invalid block
+
+
+def test_generated_bodies_are_stored_as_wagtail_stores_them(roles_index):
+    """A JSON list of blocks, as a body saved in the admin: not a JSON string holding the
+    list (which the page model reads, but JSON lookups on the body do not)."""
+    generate(count=3)
+    table = RoleGuidePage._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT body FROM {table}")  # noqa: S608 (our own table name)
+        stored = [row[0] for row in cursor.fetchall()]
+    assert len(stored) == 3
+    for value in stored:
+        blocks = json.loads(value) if isinstance(value, str) else value
+        assert isinstance(blocks, list) and blocks[0]["type"] == "section"
 
 
 def test_a_generated_guide_opens_in_the_admin(client, roles_index):
