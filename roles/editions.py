@@ -65,6 +65,12 @@ def with_year(text, old_year, new_year, *, separator, max_length):
     return text[: max_length - len(suffix)].rstrip(separator) + suffix
 
 
+def next_canonical_url(url, old_year, new_year):
+    """The next edition's canonical URL: `url` with its year replaced, or '' (the guide's own
+    address) when it names no year: a copied canonical URL would point at last year's page."""
+    return replace_year(url, old_year, new_year) if year_pattern(old_year).search(url) else ""
+
+
 def next_edition_fields(source):
     """The fields the next edition of `source` differs in."""
     old_year, new_year = source.year, next_year(source)
@@ -78,6 +84,7 @@ def next_edition_fields(source):
         "year": new_year,
         "seo_title": replace_year(source.seo_title, old_year, new_year),
         "search_description": replace_year(source.search_description, old_year, new_year),
+        "canonical_url": next_canonical_url(source.canonical_url, old_year, new_year),
         "previous_edition": source,
         # Last year's schedule and lock are not the new draft's.
         "go_live_at": None,
@@ -123,8 +130,9 @@ def start_next_edition(guide, user):
     It starts from the guide's **published** content, never from an unsaved or unpublished
     draft of it: the copy is made from the page's own row, which Wagtail keeps equal to the
     live revision, and the guide's revisions are not copied (the latest of them may be
-    someone's draft). The year is replaced in the title, slug, SEO title and search
-    description (appended to a title or slug that has none); the role slug, category and every
+    someone's draft). The year is replaced in the title, slug, SEO title, search description
+    and canonical URL (appended to a title or slug that has none; a canonical URL without it
+    is cleared); the role slug, category and every
     shared snippet the body refers to (tools, companies, FAQ entries) are the same objects;
     `previous_edition` is the guide. The draft is not live, was never published, and has one
     revision, made by `user`; the page history logs Wagtail's copy.

@@ -219,6 +219,23 @@ def test_only_the_year_standing_alone_is_replaced(editor, roles_index):
     assert (new.title, new.slug) == ("Top 20260 roles of 2027", "ml-20260-2027")
 
 
+@pytest.mark.parametrize(
+    ("canonical_url", "expected"),
+    [
+        ("https://www.example.com/roles/mlops-2026/", "https://www.example.com/roles/mlops-2027/"),
+        ("https://www.example.com/roles/mlops/", ""),
+        ("", ""),
+    ],
+    ids=["with the year", "without a year", "none"],
+)
+def test_the_canonical_url_gets_the_new_year_or_is_cleared(
+    editor, roles_index, canonical_url, expected
+):
+    guide = make_mlops_guide(roles_index, canonical_url=canonical_url)
+    start(editor, guide)
+    assert RoleGuidePage.objects.get(year=2027).canonical_url == expected
+
+
 # Refusals ---------------------------------------------------------------------------------------
 
 
