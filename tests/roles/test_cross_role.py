@@ -4,12 +4,14 @@ orders and bounds them, in the same number of queries for 20 tools as for 100, a
 answers refresh when a guide is published."""
 
 import io
+from importlib import import_module
 from urllib.parse import urlencode
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
@@ -351,3 +353,16 @@ def test_a_renamed_tool_refreshes_a_cached_tool_filter(client, roles_index, kube
 def test_guide_body_helper_still_fills_facts(roles_index, kubernetes):
     guide = make_guide(roles_index, "full", body=guide_body(tools=[kubernetes]))
     assert guide_facts(guide)[0] == ["kubernetes"]
+
+
+def test_the_data_migration_fills_the_facts_of_live_guides(roles_index, kubernetes):
+    live = make_guide(roles_index, "live", body=body_with([kubernetes], salary=[("Senior", 1, 3)]))
+    make_guide(roles_index, "draft", live=False, body=body_with([kubernetes]))
+    expected = guide_facts(live)
+    for model in (GuideTool, GuideSkill, GuideSalary):
+        model.objects.all().delete()
+    name = "0009_fill_cross_role_facts"
+    historical = MigrationExecutor(connection).loader.project_state(("roles", name)).apps
+    import_module(f"roles.migrations.{name}").fill(historical, None)
+    assert guide_facts(live) == expected
+    assert GuideTool.objects.count() == 1  # the draft has none
