@@ -50,3 +50,8 @@ class RolesConfig(AppConfig):
         facts.connect()
         register_list_primer(Tool, cross_role.expect_tools)
         register_type_tags("SalaryComparisonRow", cross_role.comparison_tags)
+
+        # searchListing(category:, year:) narrows guides by their FilterFields.
+        from roles import search_filters
+
+        search_filters.register()

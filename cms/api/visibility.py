@@ -38,6 +38,7 @@ from cms.api.listing import (
     window,
     window_arguments,
 )
+from cms.api.search_filters import apply_search_filters, search_filter_arguments
 from cms.api.search_input import MAX_SEARCH_WINDOW, check_search_window, clean_search_query
 
 if TYPE_CHECKING:
@@ -161,8 +162,18 @@ def searchable_models() -> Iterator[type[Model]]:
                 yield model
 
 
-def searchable_querysets() -> Iterator[QuerySet]:
-    for model in searchable_models():
+def searchable_querysets(types: list[str] | None = None) -> Iterator[QuerySet]:
+    """Each searchable model's visible objects; only those of the GraphQL `types` if given."""
+    models = list(searchable_models())
+    if types is not None:
+        names = {registry.class_models[model]._meta.name: model for model in models}
+        unknown = sorted(set(types) - set(names))
+        if unknown:
+            raise ApiError(
+                f"Unknown `type` {', '.join(unknown)}: search finds {', '.join(sorted(names))}."
+            )
+        models = [model for model in models if registry.class_models[model]._meta.name in types]
+    for model in models:
         if issubclass(model, Page):
             yield model.objects.live().public()
         else:
@@ -185,10 +196,17 @@ register_field_cost("Query", "searchListing", searched_rows)
 
 
 def search_hits(
-    text: str | None, start: int, stop: int, with_total: bool = False
+    text: str | None,
+    start: int,
+    stop: int,
+    with_total: bool = False,
+    types: list[str] | None = None,
+    filters: dict[str, Any] | None = None,
 ) -> tuple[list[Model], int]:
     """(results start..stop by relevance across every searchable model, how many match, or
-    None unless `with_total`: counting is a second full-text query per model)."""
+    None unless `with_total`: counting is a second full-text query per model). `types` and
+    `filters` (cms/api/search_filters.py) narrow the models and their objects before the
+    full-text query."""
     from django.db import connection
 
     check_search_window(start, stop - start)
@@ -197,7 +215,10 @@ def search_hits(
         return [], 0
     backend = get_search_backend()
     total, scored = 0, []
-    for queryset in searchable_querysets():
+    for queryset in searchable_querysets(types):
+        queryset = apply_search_filters(queryset, filters or {})
+        if queryset is None:
+            continue
         results = backend.search(query, queryset).annotate_score("_score")
         if with_total:
             total += results.count()
@@ -233,8 +254,13 @@ def SearchQuery() -> type:  # noqa: N802
         search_listing = graphene.Field(
             graphene.NonNull(SearchListing),
             query=graphene.String(required=True),
+            type=graphene.List(
+                graphene.NonNull(graphene.String),
+                description='Only results of these GraphQL types, e.g. ["RoleGuidePage"].',
+            ),
             description="Full-text search, best first, paginated with the number of matches.",
             **page_arguments(),
+            **search_filter_arguments(),
         )
 
         def resolve_search(
@@ -259,7 +285,10 @@ def SearchQuery() -> type:  # noqa: N802
         ) -> graphene.ObjectType:
             page, per_page = check_page(page, per_page)
             start = (page - 1) * per_page
-            items, total = search_hits(query, start, start + per_page, with_total=True)
+            types = kwargs.pop("type", None)
+            items, total = search_hits(
+                query, start, start + per_page, with_total=True, types=types, filters=kwargs
+            )
             return SearchListing(
                 items=items, pagination=pagination(total, len(items), page, per_page)
             )
