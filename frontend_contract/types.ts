@@ -272,6 +272,21 @@ export type FloatBlock = StreamFieldInterface & {
   value: Scalars['Float']['output'];
 };
 
+export type GuideSalary = {
+  __typename?: 'GuideSalary';
+  id?: Maybe<Scalars['ID']['output']>;
+};
+
+export type GuideSkill = {
+  __typename?: 'GuideSkill';
+  id?: Maybe<Scalars['ID']['output']>;
+};
+
+export type GuideTool = {
+  __typename?: 'GuideTool';
+  id?: Maybe<Scalars['ID']['output']>;
+};
+
 export type HomePage = PageInterface & {
   __typename?: 'HomePage';
   ancestors: Array<PageInterface>;
@@ -610,6 +625,15 @@ export type PageChooserBlock = StreamFieldInterface & {
   page?: Maybe<PageInterface>;
 };
 
+/** Where a page ends, for the next one: pass `endCursor` as `after`. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the page's last item; null if empty. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 /** A page of the site. Every page served is live and public. */
 export type PageInterface = {
   ancestors: Array<PageInterface>;
@@ -761,6 +785,8 @@ export type Query = {
   roleGuide?: Maybe<RoleGuidePage>;
   /** Live role guides, filtered, ordered and paginated. */
   roleGuides: RoleGuideListing;
+  /** One level's annual base salary across live role guides, best paid first (by midpoint): 'best-paid entry-level roles'. Each guide's first salary table. */
+  salaryComparison: SalaryComparison;
   /** Full-text search over live, public pages and published snippets, best first. */
   search: Array<Search>;
   /** Full-text search, best first, paginated with the number of matches. */
@@ -770,6 +796,8 @@ export type Query = {
   site?: Maybe<SiteObjectType>;
   /** Live, public pages not marked no-index, with their last change, by tree path. */
   sitemap: Array<SitemapEntry>;
+  /** The sitemap split into sitemaps of `size` entries, each with the cursor that starts it and its last change, for a sitemap index file. */
+  sitemapIndex: SitemapIndex;
   /** The sitemap's entries, paginated, with the total number of pages. */
   sitemapListing: SitemapListing;
   sites: Array<SiteObjectType>;
@@ -900,9 +928,22 @@ export type QueryRoleGuideArgs = {
 
 
 export type QueryRoleGuidesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   category?: InputMaybe<Scalars['String']['input']>;
   latestEditionOnly?: InputMaybe<Scalars['Boolean']['input']>;
   order?: InputMaybe<RoleGuideOrder>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  skill?: InputMaybe<Scalars['String']['input']>;
+  tool?: InputMaybe<Scalars['String']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySalaryComparisonArgs = {
+  category?: InputMaybe<Scalars['String']['input']>;
+  currency?: InputMaybe<Scalars['String']['input']>;
+  level: Scalars['String']['input'];
   page?: InputMaybe<Scalars['Int']['input']>;
   perPage?: InputMaybe<Scalars['Int']['input']>;
   year?: InputMaybe<Scalars['Int']['input']>;
@@ -917,9 +958,12 @@ export type QuerySearchArgs = {
 
 
 export type QuerySearchListingArgs = {
+  category?: InputMaybe<Scalars['String']['input']>;
   page?: InputMaybe<Scalars['Int']['input']>;
   perPage?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
+  type?: InputMaybe<Array<Scalars['String']['input']>>;
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -947,7 +991,13 @@ export type QuerySitemapArgs = {
 };
 
 
+export type QuerySitemapIndexArgs = {
+  size?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QuerySitemapListingArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   page?: InputMaybe<Scalars['Int']['input']>;
   perPage?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1032,6 +1082,8 @@ export type RichTextBlock = StreamFieldInterface & {
 export type RoleGuideListing = {
   __typename?: 'RoleGuideListing';
   items: Array<RoleGuidePage>;
+  /** The cursor to pass as `after` for the next page (keyset: as fast at any depth as page 1). */
+  pageInfo: PageInfo;
   pagination: PaginationType;
 };
 
@@ -1267,6 +1319,33 @@ export type SalaryChange = {
   previousYear: Scalars['Int']['output'];
 };
 
+/** One page of a salary comparison, with totals for pagination. */
+export type SalaryComparison = {
+  __typename?: 'SalaryComparison';
+  items: Array<SalaryComparisonRow>;
+  pagination: PaginationType;
+};
+
+/**
+ * One level of one guide's pay (the first salary table's row), in its own currency:
+ * amounts are never converted.
+ */
+export type SalaryComparisonRow = {
+  __typename?: 'SalaryComparisonRow';
+  /** Annual base salary, upper end. */
+  baseSalaryMax?: Maybe<Scalars['Int']['output']>;
+  /** Annual base salary, lower end. */
+  baseSalaryMin?: Maybe<Scalars['Int']['output']>;
+  /** ISO 4217 code of the amounts. */
+  currency?: Maybe<Scalars['String']['output']>;
+  /** The role guide. */
+  guide: RoleGuidePage;
+  /** The level as the guide names it. */
+  level: Scalars['String']['output'];
+  /** Between the two ends (rounded down), or the one end given: the order. */
+  midpoint: Scalars['Int']['output'];
+};
+
 /**
  * One level of a salary table: amounts as integers, ranges as min/max, plus display strings.
  *
@@ -1317,7 +1396,7 @@ export type SalaryTableBlock = StreamFieldInterface & {
   sourceNote: Scalars['String']['output'];
 };
 
-export type Search = Category | Company | FaqEntry | HomePage | Page | RoleGuidePage | RoleIndexPage | SeoSettings | Tool;
+export type Search = Category | Company | FaqEntry | GuideSalary | GuideSkill | GuideTool | HomePage | Page | RoleGuidePage | RoleIndexPage | SeoSettings | Tool;
 
 /** One page of search results, best first, with totals for pagination. */
 export type SearchListing = {
@@ -1406,6 +1485,19 @@ export type SiteObjectTypePagesArgs = {
   searchQuery?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One sitemap of the index: read it with `sitemapListing(after: …)` for `count` entries. */
+export type SitemapChunk = {
+  __typename?: 'SitemapChunk';
+  /** Pass as `sitemapListing(after:)` to start at this sitemap's first entry (null for the first sitemap). */
+  after?: Maybe<Scalars['String']['output']>;
+  /** How many entries it holds. */
+  count: Scalars['Int']['output'];
+  /** Its newest entry's change. */
+  lastModified: Scalars['DateTime']['output'];
+  /** From 1, in tree-path order. */
+  number: Scalars['Int']['output'];
+};
+
 /** One live, public, indexable page, for a frontend's sitemap.xml. */
 export type SitemapEntry = {
   __typename?: 'SitemapEntry';
@@ -1416,10 +1508,20 @@ export type SitemapEntry = {
   url: Scalars['String']['output'];
 };
 
+/** The sitemaps that together list every sitemap entry (a sitemaps.org index). */
+export type SitemapIndex = {
+  __typename?: 'SitemapIndex';
+  sitemaps: Array<SitemapChunk>;
+  /** Entries in all the sitemaps. */
+  total: Scalars['Int']['output'];
+};
+
 /** One page of sitemap entries, by tree path, with totals for pagination. */
 export type SitemapListing = {
   __typename?: 'SitemapListing';
   items: Array<SitemapEntry>;
+  /** The cursor to pass as `after` for the next page. */
+  pageInfo: PageInfo;
   pagination: PaginationType;
 };
 
@@ -1533,9 +1635,17 @@ export type Tool = SnippetInterface & {
   contentType: Scalars['String']['output'];
   id?: Maybe<Scalars['ID']['output']>;
   name: Scalars['String']['output'];
+  /** The live guides whose skills use this tool, by title. */
+  roleGuides: Array<RoleGuidePage>;
   slug: Scalars['String']['output'];
   snippetType: Scalars['String']['output'];
   website: Scalars['String']['output'];
+};
+
+
+export type ToolRoleGuidesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type UrlBlock = StreamFieldInterface & {
@@ -1732,6 +1842,18 @@ export type RoleGuidesQueryVariables = Exact<{
 
 export type RoleGuidesQuery = { roleGuides: { items: Array<{ id: string | null, title: string, slug: string, url: string | null, roleName: string, year: number, intro: string, category: { name: string, slug: string } | null, heroImage: { id: string, title: string, srcSet: string | null } | null }>, pagination: { total: number, count: number, perPage: number, currentPage: number, prevPage: number | null, nextPage: number | null, totalPages: number } } };
 
+export type SalaryComparisonQueryVariables = Exact<{
+  level: string;
+  category?: string | null | undefined;
+  year?: number | null | undefined;
+  currency?: string | null | undefined;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+}>;
+
+
+export type SalaryComparisonQuery = { salaryComparison: { items: Array<{ level: string, currency: string | null, baseSalaryMin: number | null, baseSalaryMax: number | null, midpoint: number, guide: { id: string | null, title: string, url: string | null, roleName: string, year: number, category: { name: string, slug: string } | null } }>, pagination: { total: number, count: number, perPage: number, currentPage: number, prevPage: number | null, nextPage: number | null, totalPages: number } } };
+
 export type SiteSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1741,6 +1863,15 @@ export type SitemapQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SitemapQuery = { sitemap: Array<{ url: string, path: string, lastModified: string }> };
+
+export type ToolGuidesQueryVariables = Exact<{
+  tool?: string | null | undefined;
+  skill?: string | null | undefined;
+  guidesPerTool?: number | null | undefined;
+}>;
+
+
+export type ToolGuidesQuery = { tools: Array<{ name: string, slug: string, roleGuides: Array<{ id: string | null, title: string, url: string | null, roleName: string, year: number }> }>, roleGuides: { items: Array<{ id: string | null, title: string, url: string | null, roleName: string, year: number }>, pagination: { total: number } } };
 
 export type RoleGuideFieldsFragment = { id: string | null, title: string, slug: string, url: string | null, roleName: string, year: number, intro: string, lastPublishedAt: string | null, category: { name: string, slug: string } | null, heroImage: { id: string, title: string, width: number, height: number, srcSet: string | null } | null, seo: { title: string, description: string, canonicalUrl: string, noIndex: boolean, siteName: string, structuredData: string, image: { id: string, title: string, rendition: { url: string, width: number, height: number } | null } | null }, body: Array<
     | { id: string | null, blockType: string }

@@ -136,6 +136,12 @@ def variables_for(name, demo):
         "RoleGuides": {"category": "machine-learning", "year": 2026, "perPage": 20},
         "FaqEntries": {"topic": "MLOps"},
         "PreviewPage": {"token": demo["token"], "contentType": "roles.roleguidepage"},
+        "SalaryComparison": {"level": "entry-level", "currency": "USD"},
+        "ToolGuides": {
+            "tool": "kubeflow",
+            "skill": "ml-pipeline-orchestration",
+            "guidesPerTool": 3,
+        },
     }.get(name, {})
 
 
