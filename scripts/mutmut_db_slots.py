@@ -6,8 +6,8 @@ project (settings, apps, URLs, the GraphQL schema) and run the suite. Three thin
 
 - The test database. Migrating one per mutant would cost more than most mutants' tests, and
   workers running at once must not share a file. The database is migrated once into a
-  template; each session takes the first free slot (a lock held while it runs), copies the
-  template to that slot's file and runs there with `--reuse-db`.
+  template (one per set of migrations); each session takes the first free slot (a lock held
+  while it runs), copies the template to that slot's file and runs there with `--reuse-db`.
 - Caches. Answers memoised by the parent (a parsed query and its limit checks, for instance)
   would hide a mutant: every `functools` cache of the project is emptied at session start.
 - Start-up code. A function that runs once at start-up (an AppConfig.ready() registration,
@@ -18,6 +18,7 @@ project (settings, apps, URLs, the GraphQL schema) and run the suite. Three thin
 """
 
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -30,7 +31,6 @@ import pytest
 
 HERE = Path(__file__).resolve().parent.parent  # mutants/, where mutmut runs the tests
 STATE = HERE / ".mutation-db"
-TEMPLATE = STATE / "template.sqlite3"
 STARTUP_FUNCTIONS = STATE / "startup-functions.json"
 PROJECT_PACKAGES = ("cms", "roles", "faqs", "home")
 IN_NEW_INTERPRETER = "MUTATION_NEW_INTERPRETER"
@@ -53,20 +53,33 @@ def _environment_without_mutant(**extra):
     return environment
 
 
+def _migrations_digest():
+    """Names, sizes and times of every migration: mutmut copies the project again on each run,
+    and a migration added since must not meet a template migrated without it."""
+    found = sorted(
+        (str(path.relative_to(HERE)), path.stat().st_size, path.stat().st_mtime_ns)
+        for package in PROJECT_PACKAGES
+        for path in (HERE / package).glob("**/migrations/*.py")
+    )
+    return hashlib.sha256(repr(found).encode()).hexdigest()[:16]
+
+
 def _migrated_template():
-    """The template database, migrated once (by the first session that needs it)."""
+    """The template database for the current migrations, migrated once (by the first session
+    that needs it)."""
+    template = STATE / f"template-{_migrations_digest()}.sqlite3"
     lock = _lock(STATE / "template.lock")
     try:
-        if not TEMPLATE.exists():
+        if not template.exists():
             environment = _environment_without_mutant(
-                DJANGO_SETTINGS_MODULE="cms.settings.test", DATABASE_URL=f"sqlite:///{TEMPLATE}.new"
+                DJANGO_SETTINGS_MODULE="cms.settings.test", DATABASE_URL=f"sqlite:///{template}.new"
             )
             command = [sys.executable, "manage.py", "migrate", "--noinput", "--verbosity=0"]
             subprocess.run(command, cwd=HERE, env=environment, check=True)
-            os.replace(f"{TEMPLATE}.new", TEMPLATE)
+            os.replace(f"{template}.new", template)
     finally:
         lock.close()
-    return TEMPLATE
+    return template
 
 
 def _take_free_slot():
