@@ -224,12 +224,14 @@ def guide_published(sender, instance, **kwargs):
 
     if isinstance(instance, RoleGuidePage):
         rebuild_facts([instance])
+    elif issubclass(sender, RoleGuidePage):  # a base Page: read what is live
+        rebuild_facts(live_guides_for_facts(RoleGuidePage).filter(pk=instance.pk))
 
 
 def guide_unpublished(sender, instance, **kwargs):
     from roles.models import RoleGuidePage
 
-    if isinstance(instance, RoleGuidePage):
+    if isinstance(instance, RoleGuidePage) or issubclass(sender, RoleGuidePage):
         remove_facts([instance.pk])
 
 

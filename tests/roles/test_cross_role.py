@@ -8,11 +8,13 @@ from importlib import import_module
 from urllib.parse import urlencode
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import PageViewRestriction
 
 from roles import block_values as values
@@ -90,6 +92,13 @@ def test_unpublishing_and_deleting_remove_the_facts(roles_index, kubernetes):
     second.delete()
     assert not GuideTool.objects.exists()
     assert not GuideSkill.objects.exists()
+
+
+def test_unpublishing_the_index_with_its_guides_removes_their_facts(roles_index, kubernetes):
+    guide = make_guide(roles_index, "a", body=body_with([kubernetes]))
+    user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
+    UnpublishPageAction(roles_index, user=user, include_descendants=True).execute()
+    assert guide_facts(guide) == ([], [], [])
 
 
 def test_a_deleted_tool_takes_its_rows(roles_index, kubernetes, python):
