@@ -238,10 +238,15 @@ class RoleGuidePage(BasePage):
 
     class Meta:
         verbose_name = "role guide"
-        # Listings filter by category and year together.
+        # roleGuides' filters (category, year) and orders (YEAR read on the year index, by
+        # id for ties; TITLE and NEWEST on the page table: migration 0010), read in either
+        # direction, so a page after a cursor is a range (cms/api/cursors.py).
         indexes = [
-            models.Index(fields=["year"]),
-            models.Index(fields=["category", "year"]),
+            models.Index(fields=["year", "page_ptr"], name="roles_guide_year_id_idx"),
+            models.Index(
+                fields=["category", "year", "page_ptr"], name="roles_guide_cat_year_id_idx"
+            ),
+            models.Index(fields=["category", "page_ptr"], name="roles_guide_cat_id_idx"),
             # Every edition of a role, newest first; the newest edition of each role.
             models.Index(fields=["role_slug", "year"]),
         ]
