@@ -111,7 +111,10 @@ def refusal(source, parent, fields):
     if year > MAX_YEAR:
         return f"The {year} edition cannot be started: guides go up to {MAX_YEAR}."
     existing = (
-        RoleGuidePage.objects.filter(role_slug=source.role_slug, year=year).order_by("pk").first()
+        RoleGuidePage.objects.filter(role_slug=source.role_slug, year=year)
+        .exclude(role_slug="")  # each guide without a role slug is a role of its own
+        .order_by("pk")
+        .first()
     )
     if existing is not None:
         return f"The {year} edition of {source.role_name} already exists: {describe(existing)}."

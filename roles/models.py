@@ -20,6 +20,7 @@ from cms.api.grapple_compat import registry
 from cms.pages import BasePage
 from roles.blocks import RoleGuideStreamBlock
 from roles.panels import SalaryDiffPanel
+from roles.role_slugs import check_role_slug, role_slug_for
 from roles.structured_data import role_guide_nodes
 
 MIN_YEAR = 2000
@@ -140,6 +141,7 @@ class RoleGuidePage(BasePage):
     role_slug = models.SlugField(
         max_length=120,
         blank=True,
+        allow_unicode=True,
         help_text="The role every edition of this guide shares, e.g. 'mlops-engineer'. "
         "Filled in from the role name if empty.",
     )
@@ -261,7 +263,11 @@ class RoleGuidePage(BasePage):
 
     def fill_role_slug(self):
         if not self.role_slug:
-            self.role_slug = slugify(self.role_name)[:120]
+            self.role_slug = role_slug_for(self.role_name)
+
+    def clean(self):
+        super().clean()
+        check_role_slug(self)
 
     # GraphQL (batched per request: roles/edition_loaders.py) --------------------------------
     def graphql_body(self, info, **kwargs):

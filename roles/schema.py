@@ -64,10 +64,13 @@ def visible_guides():
 
 def newest_editions(guides):
     """Of `guides` (live, public), each role's newest edition: those no other live public
-    edition of the role beats by a later year, or by the same year and a lower pk. One query
-    at any size: a NOT EXISTS on the (role_slug, year) index."""
-    newer = guides.filter(role_slug=OuterRef("role_slug")).filter(
-        Q(year__gt=OuterRef("year")) | Q(year=OuterRef("year"), pk__lt=OuterRef("pk"))
+    edition of the role beats by a later year, or by the same year and a lower pk. A guide
+    without a role slug is a role of its own. One query at any size: a NOT EXISTS on the
+    (role_slug, year) index."""
+    newer = (
+        guides.filter(role_slug=OuterRef("role_slug"))
+        .exclude(role_slug="")
+        .filter(Q(year__gt=OuterRef("year")) | Q(year=OuterRef("year"), pk__lt=OuterRef("pk")))
     )
     return guides.exclude(Exists(newer.values("pk")))
 

@@ -56,7 +56,9 @@ def guides(roles_index):
         ("g1", "Eta", 2025, data, "eta"),
     ]
     for slug, title, year, category, role in rows:
-        make_guide(roles_index, slug, title=title, year=year, category=category, role_slug=role)
+        make_guide(
+            roles_index, slug, title=title, year=year, category=category, role_name=role.title()
+        )
     make_guide(roles_index, "draft", title="Alpha", live=False)
     dated = {"a1": 0, "a2": 0, "b1": 0, "b2": 5, "c1": -3, "d1": 5, "f1": 1}
     for slug, days in dated.items():

@@ -2,12 +2,14 @@
 see its salary table against last year's while they edit it."""
 
 import html
+import importlib
 
 import pytest
 from bs4 import BeautifulSoup
+from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
@@ -16,9 +18,11 @@ from wagtail.models import GroupPagePermission, PageLogEntry
 from cms.settings.base import env_percent
 from roles import block_values as values
 from roles.models import MAX_YEAR, Company, RoleGuidePage
+from roles.role_slugs import check_role_slug
 from tests.admin_forms import guide_form, salary_table_form
 from tests.factories import (
     guide_body,
+    make_category,
     make_company,
     make_faq,
     make_guide,
@@ -279,6 +283,94 @@ def test_a_guide_that_is_not_live_is_refused(editor, roles_index):
 def test_a_year_past_the_last_one_is_refused(editor, roles_index):
     last = make_mlops_guide(roles_index, year=MAX_YEAR, slug=f"mlops-{MAX_YEAR}", title="MLOps")
     assert_refused(editor, last, f"guides go up to {MAX_YEAR}")
+
+
+# Role slugs -------------------------------------------------------------------------------------
+
+
+def test_roles_named_in_another_script_have_editions_of_their_own(editor, roles_index):
+    data = make_guide(roles_index, "shuju-2026", role_name="数据工程师")
+    learning = make_guide(roles_index, "jiqi-2026", role_name="机器学习工程师")
+    start(editor, data)
+    start(editor, learning)
+    assert sorted(RoleGuidePage.objects.filter(year=2027).values_list("role_slug", flat=True)) == [
+        "数据工程师",
+        "机器学习工程师",
+    ]
+
+
+def test_guides_without_a_role_slug_are_not_each_others_editions(editor, roles_index):
+    make_guide(roles_index, "one-2027", year=2027, role_name="One")
+    two = make_guide(roles_index, "two-2026", role_name="Two")
+    RoleGuidePage.objects.update(role_slug="")  # as saved before role slugs kept any script
+    start(editor, two)
+    assert RoleGuidePage.objects.filter(year=2027).count() == 2
+
+
+def test_the_migration_gives_guides_without_a_role_slug_the_one_their_name_gives(roles_index):
+    migration = importlib.import_module("roles.migrations.0011_role_slug_unicode")
+    make_guide(roles_index, "shuju-2026", role_name="数据工程师")
+    make_guide(roles_index, "shuju-2025", year=2025, role_name="数据工程师")
+    make_guide(roles_index, "symbols-2026", role_name="Symbols")
+    RoleGuidePage.objects.update(role_slug="")  # as slugify without allow_unicode left them
+    RoleGuidePage.objects.filter(slug="symbols-2026").update(role_name="+++")
+    migration.fill_empty_role_slugs(django_apps, None)
+    assert dict(RoleGuidePage.objects.values_list("slug", "role_slug")) == {
+        "shuju-2026": "数据工程师",
+        "shuju-2025": "数据工程师",
+        "symbols-2026": "",
+    }
+
+
+def add_guide(client, roles_index, role_name, **fields):
+    url = f"/admin/pages/add/roles/roleguidepage/{roles_index.pk}/"
+    return client.post(url, guide_form(role_name=role_name, category=make_category(), **fields))
+
+
+def role_slug_errors(response):
+    """The errors the editor sees on the role slug field."""
+    assert response.status_code == 200
+    return response.context["form"].errors.get("role_slug")
+
+
+def test_a_role_slug_another_role_uses_is_refused_with_a_suggestion(editor, roles_index):
+    make_guide(roles_index, "cpp-2026", role_name="C++ Developer")
+    response = add_guide(editor, roles_index, "C# Developer", slug="csharp-2026")
+    assert role_slug_errors(response) == [
+        "'C++ Developer' already uses the role slug 'c-developer': choose another, "
+        "e.g. 'csharp-developer'."
+    ]
+    assert not RoleGuidePage.objects.filter(slug="csharp-2026").exists()
+
+    response = add_guide(
+        editor, roles_index, "C# Developer", slug="csharp-2026", role_slug="csharp-developer"
+    )
+    assert response.status_code == 302
+    assert RoleGuidePage.objects.get(slug="csharp-2026").role_slug == "csharp-developer"
+
+
+def test_the_same_role_in_another_case_shares_its_role_slug(editor, roles_index):
+    make_guide(roles_index, "data-2025", year=2025, role_name="Data Engineer")
+    response = add_guide(editor, roles_index, "data engineer")
+    assert response.status_code == 302
+    assert RoleGuidePage.objects.get(year=2026).role_slug == "data-engineer"
+
+
+def test_a_role_name_that_gives_no_slug_asks_for_one(editor, roles_index):
+    response = add_guide(editor, roles_index, "+++")
+    assert role_slug_errors(response) == [
+        "Give the role a slug: its name '+++' has no letters or digits to make one from."
+    ]
+    assert not RoleGuidePage.objects.exists()
+
+
+def test_checking_the_role_slug_is_one_query(roles_index):
+    for year in (2024, 2025, 2026):
+        make_guide(roles_index, f"cpp-{year}", year=year, role_name="C++ Developer")
+    guide = RoleGuidePage(role_name="C# Developer", role_slug="c-developer", year=2027)
+    with CaptureQueriesContext(connection) as captured, pytest.raises(ValidationError):
+        check_role_slug(guide)
+    assert len(captured) == 1
 
 
 # Permissions ------------------------------------------------------------------------------------

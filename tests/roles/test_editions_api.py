@@ -99,9 +99,9 @@ def test_editions_are_bounded_by_one_a_year(gql, roles_index):
     years = range(2000, 2000 + MAX_EDITIONS)
     for year in years:
         RoleGuidePageFactory(
-            parent=roles_index, slug=f"r-{year}", year=year, role_slug="r", live=True
+            parent=roles_index, slug=f"r-{year}", year=year, role_name="R", live=True
         )
-    RoleGuidePageFactory(parent=roles_index, slug="r-extra", year=2000, role_slug="r", live=True)
+    RoleGuidePageFactory(parent=roles_index, slug="r-extra", year=2000, role_name="R", live=True)
     data = gql('{ roleGuide(slug: "r-2050") { editions { year } } }')["roleGuide"]
     assert len(data["editions"]) == MAX_EDITIONS == 101
     assert data["editions"][0]["year"] == 2100 and data["editions"][-1]["year"] == 2000
@@ -181,6 +181,23 @@ def test_filters_apply_to_the_newest_editions(gql, roles):
     # year: the roles whose newest edition is of that year (mlops 2025 is not its newest).
     assert slugs(listing(gql, year=2025)["items"]) == ["data-2025"]
     assert slugs(listing(gql, year=2024)["items"]) == []
+
+
+def test_roles_named_in_any_script_are_told_apart(gql, roles_index):
+    for slug, role_name in (("shuju-2026", "数据工程师"), ("jiqi-2026", "机器学习工程师")):
+        make_guide(roles_index, slug, role_name=role_name)
+    assert sorted(RoleGuidePage.objects.values_list("role_slug", flat=True)) == [
+        "数据工程师",
+        "机器学习工程师",
+    ]
+    assert slugs(listing(gql)["items"]) == ["jiqi-2026", "shuju-2026"]
+
+
+def test_each_guide_without_a_role_slug_is_its_own_role(gql, roles_index):
+    make_guide(roles_index, "one-2026", role_name="One")
+    make_guide(roles_index, "two-2027", year=2027, role_name="Two")
+    RoleGuidePage.objects.update(role_slug="")  # as saved before role slugs kept any script
+    assert slugs(listing(gql)["items"]) == ["one-2026", "two-2027"]
 
 
 def test_latest_edition_only_is_ordered_and_paginated_with_totals(gql, roles):
@@ -310,14 +327,14 @@ def build_roles(index, start, count):
             parent=index,
             slug=f"r{n}-2025" if n else "renamed-2025",
             year=2025,
-            role_slug=f"r{n}" if n else "renamed",
+            role_name=f"R{n}" if n else "Renamed",
             body=values.stream_json([table(base("Entry-Level", 100_000, 150_000))]),
         )
         RoleGuidePageFactory(
             parent=index,
             slug=f"r{n}-2026",
             year=2026,
-            role_slug=f"r{n}",
+            role_name=f"R{n}",
             previous_edition=older,
             body=values.stream_json([table(base("Entry-Level", 100_000 + n, 150_000))]),
         )
