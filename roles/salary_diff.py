@@ -7,10 +7,12 @@ the draft) and `SalaryRow.changeFromPreviousEdition` in the API.
 Rows are paired by level ('Entry-Level' with 'entry-level '), so inserting a level does not
 shift every comparison below it. A row's pay is its base salary, or its monthly intern pay
 when it has no base salary; two rows are compared only when both have the same kind of pay
-in the same currency.
+in the same currency. A change of currency or of the kind of pay, and an amount where there
+was 0, have no % change but are flagged (`PayMismatch`).
 """
 
 from dataclasses import dataclass
+from enum import Enum
 
 from roles.salary import SalaryRow, table_rows
 
@@ -39,6 +41,18 @@ def pay(row):
     if row.intern_monthly_min is not None or row.intern_monthly_max is not None:
         return INTERN_MONTHLY, row.intern_monthly_min, row.intern_monthly_max
     return None, None, None
+
+
+class PayMismatch(Enum):
+    """Why two rows of a level that both show pay have no % change, though they differ."""
+
+    CURRENCY = "currency"
+    PAY_KIND = "pay kind"
+    FROM_ZERO = "from zero"
+
+
+def from_zero(old, new):
+    return old == 0 and new is not None and new != 0
 
 
 @dataclass(frozen=True)
@@ -80,10 +94,27 @@ class RowComparison:
         )
         return None if change.min is None and change.max is None else change
 
-    def flagged(self, threshold=DEFAULT_FLAG_PERCENT):
-        """Worth a second look: the level is only on one side, or an end moved by more than
-        `threshold` %."""
+    @property
+    def mismatch(self):
+        """The PayMismatch of two rows that both show pay, or None."""
         if not self.levels_match:
+            return None
+        kind, old_low, old_high = pay(self.before)
+        new_kind, new_low, new_high = pay(self.after)
+        if kind is None or new_kind is None:
+            return None
+        if self.before.currency != self.after.currency:
+            return PayMismatch.CURRENCY
+        if kind != new_kind:
+            return PayMismatch.PAY_KIND
+        if from_zero(old_low, new_low) or from_zero(old_high, new_high):
+            return PayMismatch.FROM_ZERO
+        return None
+
+    def flagged(self, threshold=DEFAULT_FLAG_PERCENT):
+        """Worth a second look: the level is only on one side, its pay changed currency or
+        kind or went up from 0, or an end moved by more than `threshold` %."""
+        if not self.levels_match or self.mismatch is not None:
             return True
         change = self.change
         return change is not None and change.largest() > threshold
@@ -91,7 +122,8 @@ class RowComparison:
 
 def compare_rows(before, after):
     """RowComparisons of two lists of SalaryRows: `after`'s levels in its order, then the
-    levels only `before` has."""
+    rows of `before` left unpaired (its levels `after` lacks, and a level's repeats), in its
+    order. A level pairs once: with its first row on each side."""
     earlier = {}
     for row in before:
         earlier.setdefault(level_key(row.level), row)
@@ -103,7 +135,9 @@ def compare_rows(before, after):
         paired.add(key)
         comparisons.append(RowComparison(row.level, match, row))
     comparisons += [
-        RowComparison(row.level, row, None) for key, row in earlier.items() if key not in paired
+        RowComparison(row.level, row, None)
+        for row in before
+        if not (level_key(row.level) in paired and earlier[level_key(row.level)] is row)
     ]
     return comparisons
 
@@ -129,10 +163,10 @@ def compare_tables(before_body, after_body):
 
 
 def signed_percent(change):
-    """'+8%', '−10.5%', '0%'; '–' when there is nothing to compare."""
+    """'+8%', '−10.5%', '0%', '+1,234,567.8%'; '–' when there is nothing to compare."""
     if change is None:
         return "–"
-    text = f"{abs(change):g}%"
+    text = f"{abs(change):,.1f}".removesuffix(".0") + "%"
     return f"+{text}" if change > 0 else f"−{text}" if change < 0 else text
 
 
@@ -158,6 +192,17 @@ class DisplayRow:
     note: str
 
 
+def mismatch_note(comparison, before_name):
+    """What an editor reads about a row's PayMismatch."""
+    mismatch = comparison.mismatch
+    if mismatch is PayMismatch.CURRENCY:
+        return f"Currency changed: {comparison.before.currency} → {comparison.after.currency}."
+    if mismatch is PayMismatch.PAY_KIND:
+        old_kind, new_kind = pay(comparison.before)[0], pay(comparison.after)[0]
+        return f"Pay changed from {old_kind} to {new_kind}."
+    return f"New amount where {before_name} had 0."
+
+
 def display_rows(comparisons, threshold=DEFAULT_FLAG_PERCENT, before_name="before"):
     """DisplayRows of RowComparisons: ranges and signed % changes as text, and why a row is
     flagged (`before_name` names the older side in the notes, e.g. '2026')."""
@@ -168,6 +213,8 @@ def display_rows(comparisons, threshold=DEFAULT_FLAG_PERCENT, before_name="befor
             note = f"New level: not in {before_name}."
         elif comparison.after is None:
             note = f"Level dropped: only in {before_name}."
+        elif comparison.mismatch is not None:
+            note = mismatch_note(comparison, before_name)
         elif comparison.flagged(threshold):
             note = f"Changed by more than {threshold:g}%."
         else:

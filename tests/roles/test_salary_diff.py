@@ -7,9 +7,11 @@ from roles.salary import SalaryRow
 from roles.salary_diff import (
     BASE_SALARY,
     INTERN_MONTHLY,
+    PayMismatch,
     compare_rows,
     display_rows,
     percent_change,
+    signed_percent,
 )
 
 
@@ -86,16 +88,74 @@ def test_intern_pay_is_compared_when_there_is_no_base_salary():
     ],
     ids=["other currency", "other kind of pay", "no pay", "nothing to divide by"],
 )
-def test_rows_that_cannot_be_compared_have_no_change_and_are_not_flagged(before, after):
+def test_rows_that_cannot_be_compared_have_no_change(before, after):
     (comparison,) = compare_rows([before], [after])
     assert comparison.levels_match
     assert comparison.change is None
-    assert not comparison.flagged()
+
+
+def test_a_level_without_pay_on_either_side_is_not_flagged():
+    (comparison,) = compare_rows([row("Mid")], [row("Mid")])
+    assert comparison.mismatch is None and not comparison.flagged()
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "mismatch", "note"),
+    [
+        (
+            row("Mid", 100, 200, currency="USD"),
+            row("Mid", 100, 200, currency="JPY"),
+            PayMismatch.CURRENCY,
+            "Currency changed: USD → JPY.",
+        ),
+        (
+            row("Mid", 100, 200),
+            row("Mid", intern_monthly_min=5, intern_monthly_max=8),
+            PayMismatch.PAY_KIND,
+            "Pay changed from base salary to intern pay.",
+        ),
+        (
+            row("Mid", intern_monthly_min=5, intern_monthly_max=8),
+            row("Mid", 100, 200),
+            PayMismatch.PAY_KIND,
+            "Pay changed from intern pay to base salary.",
+        ),
+        (
+            row("Mid", intern_monthly_min=0, intern_monthly_max=0),
+            row("Mid", intern_monthly_min=9_000, intern_monthly_max=12_000),
+            PayMismatch.FROM_ZERO,
+            "New amount where 2026 had 0.",
+        ),
+        (row("Mid", 100, 0), row("Mid", 100, 500), PayMismatch.FROM_ZERO, None),
+    ],
+    ids=["currency", "base to intern", "intern to base", "from 0", "one end from 0"],
+)
+def test_a_change_of_currency_or_kind_of_pay_or_from_0_is_flagged_with_why(
+    before, after, mismatch, note
+):
+    (comparison,) = compare_rows([before], [after])
+    assert comparison.mismatch is mismatch
+    assert comparison.flagged(threshold=1_000)
+    (shown,) = display_rows([comparison], before_name="2026")
+    assert shown.flagged
+    assert shown.note == (note or "New amount where 2026 had 0.")
 
 
 def test_an_open_end_is_compared_on_the_end_both_have():
     (comparison,) = compare_rows([row("Principal", 300_000)], [row("Principal", 330_000)])
     assert (comparison.change.min, comparison.change.max) == (10.0, None)
+
+
+def test_a_level_repeated_in_the_old_table_pairs_once_and_its_repeats_are_dropped():
+    before = [row("Senior", 100, 200), row("Junior", 50, 60), row("senior", 300, 400)]
+    after = [row("Senior", 100, 200)]
+    senior, junior, repeat = compare_rows(before, after)
+    assert (senior.before, senior.after) == (before[0], after[0])
+    assert (junior.before, junior.after) == (before[1], None)
+    assert (repeat.level, repeat.before, repeat.after) == ("senior", before[2], None)
+    assert repeat.flagged()
+    *_, shown = display_rows([senior, junior, repeat], before_name="2026")
+    assert (shown.before, shown.note) == ("$300–$400", "Level dropped: only in 2026.")
 
 
 def test_a_level_repeated_in_the_new_table_pairs_once():
@@ -125,3 +185,19 @@ def test_display_rows_show_ranges_signed_changes_and_why_a_row_is_flagged():
     assert (lead.change_min, lead.flagged, lead.note) == ("−25%", False, "")
     (dropped,) = display_rows(compare_rows(before[:1], []), before_name="2026")
     assert dropped.flagged and dropped.note == "Level dropped: only in 2026."
+
+
+@pytest.mark.parametrize(
+    ("change", "text"),
+    [
+        (8.0, "+8%"),
+        (-10.5, "−10.5%"),
+        (0.0, "0%"),
+        (1_234_567.8, "+1,234,567.8%"),
+        (999_999_900.0, "+999,999,900%"),
+        (-2_500.0, "−2,500%"),
+        (None, "–"),
+    ],
+)
+def test_signed_percent_has_a_sign_separators_and_at_most_one_decimal(change, text):
+    assert signed_percent(change) == text
