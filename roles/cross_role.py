@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import graphene
-from django.db.models import Exists, F, OuterRef, Window
-from django.db.models.functions import RowNumber
+from django.db import connection
+from django.db.models import Exists, OuterRef
 from grapple.helpers import register_graphql_schema
 
 from cms import cache_tags
@@ -44,10 +44,14 @@ def role_guide_type():
     return registry.pages[RoleGuidePage]
 
 
-def visible_guide_ids():
+def visible_guides_where(**conditions):
     from roles.schema import visible_guides  # roles.schema imports this module
 
-    return visible_guides().values("pk")
+    return visible_guides().filter(**conditions).values("pk")
+
+
+def visible_guide_ids():
+    return visible_guides_where()
 
 
 def checked_slug(value: str, argument: str, example: str) -> str:
@@ -100,7 +104,8 @@ def tool_role_guides_field():
                 description=f"How many guides, 1 to {MAX_LIMIT}.",
             ),
             offset=graphene.Int(default_value=0, description="How many guides to skip."),
-            description="The live guides whose skills use this tool, by title.",
+            description="The live guides whose skills use this tool, the most recently "
+            "created first.",
         )
 
     type_ = graphene.NonNull(graphene.List(graphene.NonNull(role_guide_type)))
@@ -128,19 +133,26 @@ class ToolGuideLoader:
 
 
 def load_tool_guides(tool_ids, limit, offset, with_body):
-    """{tool id: its guides[offset:offset + limit] by title}: two queries for all the tools
-    (the window cut in SQL by a row number over each tool)."""
-    rank = Window(
-        RowNumber(), partition_by=F("tool_id"), order_by=(F("guide__title").asc(), F("guide_id"))
+    """{tool id: its guides[offset:offset + limit], newest first}: two queries for all the
+    tools. The first is one branch per tool, joined by UNION ALL, each reading its window
+    from the (tool, guide) index: its cost is the answer's, whatever the number of guides
+    using the tool (a row number over each tool would read them all)."""
+    branches = [
+        GuideTool.objects.filter(tool_id=tool_id)
+        .filter(Exists(visible_guides_where(pk=OuterRef("guide_id"))))
+        .order_by("-guide_id")
+        .values_list("tool_id", "guide_id")[offset : offset + limit]
+        .query.sql_with_params()
+        for tool_id in sorted(tool_ids)
+    ]
+    if not branches:
+        return {}
+    sql = " UNION ALL ".join(
+        f"SELECT * FROM ({branch}) AS tool_{n}" for n, (branch, _) in enumerate(branches)
     )
-    picked = (
-        GuideTool.objects.filter(tool_id__in=tool_ids, guide__in=visible_guide_ids())
-        .annotate(rank=rank)
-        .filter(rank__gt=offset, rank__lte=offset + limit)
-        .order_by("tool_id", "rank")
-        .values_list("tool_id", "guide_id")
-    )
-    picked = list(picked)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [param for _, params in branches for param in params])
+        picked = cursor.fetchall()
     guides = RoleGuidePage.objects.filter(pk__in={guide for _, guide in picked})
     guides = guides.select_related("category", "hero_image")
     if not with_body:

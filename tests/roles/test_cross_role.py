@@ -206,12 +206,18 @@ TOOLS = """query ($limit: Int, $offset: Int) {
 }"""
 
 
-def test_each_tool_lists_its_live_public_guides_by_title(gql, guides):
+def test_each_tool_lists_its_live_public_guides_newest_first(gql, guides):
     tools = {t["slug"]: t["roleGuides"] for t in gql(TOOLS)["tools"]}
     assert [g["slug"] for g in tools["kubernetes"]] == ["sre-2025", "sre-2026"]
     assert [g["slug"] for g in tools["python"]] == ["analyst", "sre-2025"]
     window = {t["slug"]: t["roleGuides"] for t in gql(TOOLS, {"limit": 1, "offset": 1})["tools"]}
     assert [g["slug"] for g in window["kubernetes"]] == ["sre-2026"]
+
+    make_guide(
+        guides[0].get_parent(), "zz-newest", body=body_with([guides[0].fact_tools.get().tool])
+    )
+    tools = {t["slug"]: t["roleGuides"] for t in gql(TOOLS)["tools"]}
+    assert [g["slug"] for g in tools["kubernetes"]] == ["zz-newest", "sre-2025", "sre-2026"]
 
 
 def test_tool_role_guides_bounds(gql_errors, guides):
