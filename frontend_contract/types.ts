@@ -1842,6 +1842,17 @@ export type RoleGuidesQueryVariables = Exact<{
 
 export type RoleGuidesQuery = { roleGuides: { items: Array<{ id: string | null, title: string, slug: string, url: string | null, roleName: string, year: number, intro: string, category: { name: string, slug: string } | null, heroImage: { id: string, title: string, srcSet: string | null } | null }>, pagination: { total: number, count: number, perPage: number, currentPage: number, prevPage: number | null, nextPage: number | null, totalPages: number } } };
 
+export type RoleGuidesAfterQueryVariables = Exact<{
+  after?: string | null | undefined;
+  category?: string | null | undefined;
+  year?: number | null | undefined;
+  order?: RoleGuideOrder | null | undefined;
+  perPage?: number | null | undefined;
+}>;
+
+
+export type RoleGuidesAfterQuery = { roleGuides: { items: Array<{ id: string | null, title: string, slug: string, url: string | null, roleName: string, year: number, intro: string, category: { name: string, slug: string } | null, heroImage: { id: string, title: string, srcSet: string | null } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
 export type SalaryComparisonQueryVariables = Exact<{
   level: string;
   category?: string | null | undefined;
@@ -1863,6 +1874,21 @@ export type SitemapQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SitemapQuery = { sitemap: Array<{ url: string, path: string, lastModified: string }> };
+
+export type SitemapIndexQueryVariables = Exact<{
+  size?: number | null | undefined;
+}>;
+
+
+export type SitemapIndexQuery = { sitemapIndex: { total: number, sitemaps: Array<{ number: number, lastModified: string, after: string | null, count: number }> } };
+
+export type SitemapPageQueryVariables = Exact<{
+  after?: string | null | undefined;
+  perPage?: number | null | undefined;
+}>;
+
+
+export type SitemapPageQuery = { sitemapListing: { items: Array<{ url: string, path: string, lastModified: string }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type ToolGuidesQueryVariables = Exact<{
   tool?: string | null | undefined;
