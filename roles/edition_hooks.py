@@ -11,12 +11,13 @@ from roles.edition_views import (
     action_label,
     start_next_edition_url,
 )
-from roles.editions import can_start_next_edition
+from roles.editions import can_start_next_edition, next_year_is_too_late
 from roles.models import RoleGuidePage
 
 
 class StartNextEditionButton(PageMenuItem):
-    """'Start the 2027 edition': shown on a live role guide to those who may add one beside it."""
+    """'Start the 2027 edition': shown on a live role guide to those who may add one beside it,
+    unless the year would pass MAX_YEAR."""
 
     icon_name = "copy"
 
@@ -30,6 +31,7 @@ class StartNextEditionButton(PageMenuItem):
         return (
             isinstance(self.page, RoleGuidePage)
             and self.page.live
+            and not next_year_is_too_late(self.page)
             and can_start_next_edition(self.page, user)
         )
 

@@ -11,7 +11,14 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.utils import get_breadcrumbs_items_for_page
 
-from roles.editions import NewEditionRefused, can_start_next_edition, next_year, start_next_edition
+from roles.editions import (
+    NewEditionRefused,
+    can_start_next_edition,
+    next_year,
+    next_year_is_too_late,
+    start_next_edition,
+    too_late_message,
+)
 from roles.models import RoleGuidePage
 
 URL_NAME = "roles_start_next_edition"
@@ -42,6 +49,12 @@ class StartNextEditionView(WagtailAdminTemplateMixin, TemplateView):
             "wagtailadmin_pages:edit", args=[self.guide.pk]
         )
         return super().dispatch(request, page_id)
+
+    def get(self, request, *args, **kwargs):
+        if next_year_is_too_late(self.guide):
+            messages.error(request, too_late_message(self.guide))
+            return redirect(self.next_url)
+        return super().get(request, *args, **kwargs)
 
     def get_page_title(self):
         return action_label(self.guide)

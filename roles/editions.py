@@ -29,6 +29,16 @@ def next_year(guide):
     return guide.year + 1
 
 
+def next_year_is_too_late(guide):
+    """Whether the next edition would pass MAX_YEAR (a 2100 guide has no 2101 edition)."""
+    return next_year(guide) > MAX_YEAR
+
+
+def too_late_message(guide):
+    year = next_year(guide)
+    return f"The {year} edition cannot be started: guides go up to {MAX_YEAR}."
+
+
 def can_start_next_edition(guide, user):
     """Whether `user` may start the next edition of `guide`: they may add a page where the guide
     is (Wagtail's 'add' permission on its parent or above, which also lets them see the guide).
@@ -108,8 +118,8 @@ def refusal(source, parent, fields):
             f"'{source.get_admin_display_title()}' is not live: publish it first, so that the "
             f"{year} edition starts from published content."
         )
-    if year > MAX_YEAR:
-        return f"The {year} edition cannot be started: guides go up to {MAX_YEAR}."
+    if next_year_is_too_late(source):
+        return too_late_message(source)
     existing = (
         RoleGuidePage.objects.filter(role_slug=source.role_slug, year=year)
         .exclude(role_slug="")  # each guide without a role slug is a role of its own

@@ -285,6 +285,18 @@ def test_a_year_past_the_last_one_is_refused(editor, roles_index):
     assert_refused(editor, last, f"guides go up to {MAX_YEAR}")
 
 
+def test_a_year_past_the_last_one_is_not_offered_and_not_even_asked(editor, roles_index):
+    last = make_mlops_guide(roles_index, year=MAX_YEAR, slug=f"mlops-{MAX_YEAR}", title="MLOps")
+    past = f"Start the {MAX_YEAR + 1} edition"
+    assert past not in editor.get(edit_url(last)).content.decode()
+    assert past not in editor.get(f"/admin/pages/{roles_index.pk}/").content.decode()
+    response = editor.get(action_url(last) + f"?next={edit_url(last)}")
+    assert response.status_code == 302
+    assert response["Location"] == edit_url(last)
+    shown = messages_of(editor.get(edit_url(last)))
+    assert any(f"guides go up to {MAX_YEAR}" in text for text in shown), shown
+
+
 # Role slugs -------------------------------------------------------------------------------------
 
 
