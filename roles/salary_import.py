@@ -11,6 +11,7 @@ import codecs
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -20,6 +21,8 @@ from roles.models import RoleGuidePage
 from roles.salary import row_fields, table_rows
 
 MAX_FILE_BYTES = 64 * 1024
+# How much of a header cell a problem quotes.
+SHOWN_HEADER_LENGTH = 40
 
 # The CSV name of each SalaryRow field (a new field without one fails here, at import).
 ROW_FIELD_COLUMNS = {
@@ -164,6 +167,15 @@ def records(text):
         line = reader.line_num + 1
 
 
+def shown_header(header, limit=SHOWN_HEADER_LENGTH):
+    """A header cell as a problem quotes it: stripped, each control or format character as
+    '?', and cut to `limit` characters with '…'."""
+    text = "".join(
+        "?" if unicodedata.category(char).startswith("C") else char for char in header.strip()
+    )
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def read_header(line, cells):
     """[(column, header as written)] in the file's order, or the problems with the header."""
     known = columns_by_key()
@@ -171,13 +183,13 @@ def read_header(line, cells):
     for header in cells:
         column = known.get(column_key(header))
         if column is None:
-            problems.append(Problem(line, None, f"unknown column '{header.strip()}'."))
+            problems.append(Problem(line, None, f"unknown column '{shown_header(header)}'."))
         elif column.name in seen:
-            message = f"'{header.strip()}' repeats the column '{seen[column.name]}'."
+            message = f"'{shown_header(header)}' repeats the column '{seen[column.name]}'."
             problems.append(Problem(line, None, message))
         else:
-            seen[column.name] = header.strip()
-            found.append((column, header.strip()))
+            seen[column.name] = shown_header(header)
+            found.append((column, shown_header(header)))
     missing = [column.name for column in columns() if column.name not in seen]
     if missing:
         problems.append(Problem(line, None, f"missing column(s): {', '.join(missing)}."))

@@ -199,6 +199,22 @@ def test_the_tables_values_must_agree_on_every_row_and_the_first_disagreement_is
         (HEADER + ["bonus"], "line 1: unknown column 'bonus'."),
         (HEADER[:-1], "line 1: missing column(s): as_of_year."),
         (HEADER + ["Base Min"], "line 1: 'Base Min' repeats the column 'base_min'."),
+        (HEADER + ["x" * 41], f"line 1: unknown column '{'x' * 40}…'."),
+        (HEADER + ["\x00" * 100], f"line 1: unknown column '{'?' * 40}…'."),
+        (HEADER + ["bo\x1bnus\u200b"], "line 1: unknown column 'bo?nus?'."),
+        (
+            HEADER + ["base" + "\x00" * 5000 + "min"],
+            f"line 1: 'base{'?' * 36}…' repeats the column 'base_min'.",
+        ),
+    ],
+    ids=[
+        "unknown",
+        "missing",
+        "repeated",
+        "long",
+        "control characters",
+        "format character",
+        "long repeat",
     ],
 )
 def test_header_problems(header, expected):
