@@ -1635,7 +1635,7 @@ export type Tool = SnippetInterface & {
   contentType: Scalars['String']['output'];
   id?: Maybe<Scalars['ID']['output']>;
   name: Scalars['String']['output'];
-  /** The live guides whose skills use this tool, by title. */
+  /** The live guides whose skills use this tool, the most recently created first. */
   roleGuides: Array<RoleGuidePage>;
   slug: Scalars['String']['output'];
   snippetType: Scalars['String']['output'];
