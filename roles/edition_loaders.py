@@ -27,6 +27,7 @@ unpublished or moved may join, leave or reorder its role's editions, and no othe
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
@@ -166,8 +167,9 @@ def live_editions(slugs: set[str]) -> Iterable[RoleGuidePage]:
 
 def role_tag(role_slug: str) -> str:
     """The cache tag of every answer that lists a role's editions: a change to any guide of
-    the role makes it stale (registered in roles/apps.py), a change to another role's not."""
-    return cache_tags.scoped_listing_tag(RoleGuidePage, f"role={role_slug}")
+    the role makes it stale (registered in roles/apps.py), a change to another role's not.
+    The slug is percent-encoded: an HTTP header carries ASCII ('role=%E6%95%B0…')."""
+    return cache_tags.scoped_listing_tag(RoleGuidePage, f"role={quote(role_slug)}")
 
 
 def role_tags(guide: RoleGuidePage) -> set[str]:

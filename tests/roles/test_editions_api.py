@@ -383,6 +383,14 @@ def get(client, query, variables):
 UNRELATED = "query($path: String!) { roleGuide(urlPath: $path) { title year } }"
 
 
+def test_the_cache_tag_of_a_role_named_in_another_script_is_ascii(client, roles_index, settings):
+    make_guide(roles_index, "shuju-2026", role_name="数据工程师")
+    response = get(client, GUIDE, {"path": "/roles/shuju-2026/"})
+    tags = response[settings.API_CACHE_TAG_HEADER]
+    assert tags.isascii()
+    assert "listing:roles.roleguidepage:role=%E6%95%B0%E6%8D%AE%E5%B7%A5%E7%A8%8B%E5%B8%88" in tags
+
+
 def test_publishing_or_unpublishing_an_edition_refreshes_the_answers_that_show_editions(
     client, roles_index
 ):
