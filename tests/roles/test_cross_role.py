@@ -381,3 +381,37 @@ def test_the_data_migration_fills_the_facts_of_live_guides(roles_index, kubernet
     import_module(f"roles.migrations.{name}").fill(historical, None)
     assert guide_facts(live) == expected
     assert GuideTool.objects.count() == 1  # the draft has none
+
+
+# On PostgreSQL, the facts are read through their indexes ----------------------------------------
+
+
+def explained(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + sql, params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def plans_of(client, query):
+    """The plans of the statements reading a facts table for one request."""
+    with CaptureQueriesContext(connection) as captured:
+        body = post_graphql(client, query).json()
+    assert "errors" not in body, body["errors"]
+    reads = [q["sql"] for q in captured if "roles_guide" in q["sql"] and "LIMIT" in q["sql"]]
+    assert reads
+    return [explained(sql, None) for sql in reads]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="query plans are PostgreSQL's")
+def test_facts_are_read_through_their_indexes(client, settings, roles_index):
+    settings.API_RESPONSE_CACHE = False
+    call_command("generate_role_guides", count=3000, stdout=io.StringIO())
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    comparison = '{ salaryComparison(level: "Senior", currency: "USD") { items { midpoint } } }'
+    for plan in plans_of(client, comparison):
+        assert "Seq Scan on roles_guidesalary" not in plan, plan
+        assert "roles_salary_currency" in plan, plan
+    for plan in plans_of(client, "{ tools(limit: 30) { roleGuides(limit: 5) { slug } } }"):
+        assert "Seq Scan on roles_guidetool" not in plan, plan
+        assert "roles_guidetool_unique" in plan, plan
