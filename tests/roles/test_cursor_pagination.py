@@ -5,6 +5,7 @@ is refused; a deep cursor page costs the SQL queries of the first."""
 import datetime
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
@@ -232,3 +233,10 @@ def test_without_pagination_selected_nothing_is_counted(client, guides):
     assert not any("COUNT(" in sql.upper() for sql in sqls)
     with_total = queries_for(client, LISTING, {"order": "TITLE", "perPage": 2, "after": after})
     assert any("COUNT(" in sql.upper() for sql in with_total)
+
+
+def test_the_same_page_has_the_same_cursor(client, guides):
+    """Cursors carry no time: answers stay reproducible (and cacheable)."""
+    first = listing(client, perPage=2)["pageInfo"]["endCursor"]
+    with time_machine.travel(datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC)):
+        assert listing(client, perPage=2)["pageInfo"]["endCursor"] == first
