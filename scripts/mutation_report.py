@@ -110,7 +110,14 @@ def write_report(found, seconds, children):
             f"  {path:38} {module_caught:4} / {module_total:4} = {shown}"
             + (f"  ({other})" if other else "")
         )
-    stale = sorted(set(equivalents) - set(survivors))
+    # Not stale while untested: an interrupted run has no verdict for them yet.
+    undecided_names = {
+        name
+        for statuses in found.values()
+        for name, status in statuses.items()
+        if status in UNDECIDED
+    }
+    stale = sorted(set(equivalents) - set(survivors) - undecided_names)
     if stale:
         lines += ["", "Listed as equivalent but no longer surviving (remove them):"]
         lines += [f"  {name}" for name in stale]
