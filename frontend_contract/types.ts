@@ -1511,6 +1511,7 @@ export type SitemapEntry = {
 /** The sitemaps that together list every sitemap entry (a sitemaps.org index). */
 export type SitemapIndex = {
   __typename?: 'SitemapIndex';
+  /** In order; at most 1,000 (a smaller `size` is refused beyond). */
   sitemaps: Array<SitemapChunk>;
   /** Entries in all the sitemaps. */
   total: Scalars['Int']['output'];

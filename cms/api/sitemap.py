@@ -18,6 +18,7 @@ from wagtail.models import Page, Site
 from cms.api.cursors import PageInfo, decode_cursor, encode_cursor
 from cms.api.errors import ApiError
 from cms.api.grapple_compat import PaginationType
+from cms.api.limits import register_list_size
 from cms.api.listing import (
     check_page,
     page_arguments,
@@ -109,7 +110,14 @@ class SitemapIndex(graphene.ObjectType):
     """The sitemaps that together list every sitemap entry (a sitemaps.org index)."""
 
     total = graphene.Int(required=True, description="Entries in all the sitemaps.")
-    sitemaps = graphene.List(graphene.NonNull(SitemapChunk), required=True)
+    sitemaps = graphene.List(
+        graphene.NonNull(SitemapChunk),
+        required=True,
+        description=f"In order; at most {MAX_SITEMAPS:,} (a smaller `size` is refused beyond).",
+    )
+
+
+register_list_size("SitemapIndex", "sitemaps", MAX_SITEMAPS)  # costed as the most it can hold
 
 
 def as_datetime(value: datetime.datetime | str) -> datetime.datetime:
