@@ -107,13 +107,16 @@ DATETIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(\+00:00|Z)?")
 
 
 def normalise(value, key=None):
-    """Replace what changes from run to run (ids, timestamps, block UUIDs) with placeholders."""
+    """Replace what changes from run to run (ids, timestamps, block UUIDs, cursors, which
+    hold a row's id) with placeholders."""
     if isinstance(value, dict):
         return {k: normalise(v, k) for k, v in value.items()}
     if isinstance(value, list):
         return [normalise(v) for v in value]
     if key == "id" and value is not None:
         return "<id>"
+    if key in ("endCursor", "after") and value is not None:
+        return "<cursor>"
     if isinstance(value, str):
         return DATETIME.sub("<datetime>", UUID.sub("<uuid>", value))
     return value
