@@ -66,13 +66,66 @@ def choose_in_chooser(page, field_id):
     return page.locator(".modal-dialog")
 
 
-def publish_from_footer(page):
-    """Publish from the footer's action menu and wait for the confirmation."""
+def expect_chosen(page, field_id):
+    """Wait until the chooser has closed and its hidden input holds the choice: the modal
+    answers asynchronously, and a form saved before that is refused as incomplete."""
     from playwright.sync_api import expect
 
+    expect(page.locator(".modal-dialog")).to_have_count(0)
+    expect(page.locator(f"input#{field_id}")).not_to_have_value("")
+
+
+def choose(page, field_id, choice):
+    """Pick `choice` (the text of an item) in the chooser of the field with this id."""
+    modal = choose_in_chooser(page, field_id)
+    modal.locator("[data-chooser-modal-choice]", has_text=choice).click()
+    expect_chosen(page, field_id)
+
+
+def expect_saved(page, message):
+    """Wait for the admin's confirmation `message` (a string or a pattern); a refused save
+    fails at once with the field errors the editor would see, instead of a timeout."""
+    from playwright.sync_api import expect
+
+    messages = page.locator(".messages")
+    expect(messages).not_to_be_empty()
+    if "could not be" in messages.inner_text():
+        errors = page.locator(".error-message, .help-critical, .w-field__errors").all_inner_texts()
+        raise AssertionError(f"the admin refused the save: {[e.strip() for e in errors]}")
+    expect(messages).to_contain_text(message)
+
+
+def let_autosave_finish(page):
+    """Wait, as an editor would for "Saved", until Wagtail's autosave has nothing in flight.
+
+    Wagtail 8 autosaves half a second after a change; on a new page that save creates the
+    page, so a "Save draft" sent while it is in flight posts a second creation and is
+    refused ("slug already in use"). Waits out the debounce, then the request."""
+    from playwright.sync_api import expect
+
+    page.wait_for_timeout(AUTOSAVE_DEBOUNCE_MS)
+    page.wait_for_load_state("networkidle")
+    indicator = page.locator("#w-autosave-indicator")
+    if indicator.count():
+        expect(indicator).not_to_have_attribute("data-w-autosave-state-value", "saving")
+
+
+# WAGTAIL_AUTOSAVE_INTERVAL (Wagtail's default, 500 ms), with a margin.
+AUTOSAVE_DEBOUNCE_MS = 800
+
+
+def save_draft(page):
+    """Click "Save draft" once autosave has settled."""
+    let_autosave_finish(page)
+    page.get_by_role("button", name="Save draft").click()
+
+
+def publish_from_footer(page):
+    """Publish from the footer's action menu and wait for the confirmation."""
+    let_autosave_finish(page)
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
     page.locator("button[name='action-publish']").click()
-    expect(page.locator(".messages")).to_contain_text("published")
+    expect_saved(page, "published")
 
 
 # The preview panel ------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import pytest
 
 from roles import block_values as values
 from roles.models import RoleGuidePage
-from tests.browser.helpers import logged_in_editor_page
+from tests.browser.helpers import expect_saved, logged_in_editor_page, save_draft
 from tests.factories import make_guide, make_site_tree
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -57,8 +57,8 @@ def test_an_editor_starts_the_2027_edition_and_sees_last_years_salaries(live_ser
     # The editor raises the Mid-Level minimum by 31% and saves a draft: the panel flags it.
     mid_level = page.locator(".salary-row").nth(1)
     mid_level.locator("input[name$='-base_salary_min']").fill("131000")
-    page.get_by_role("button", name="Save draft").click()
-    expect(page.locator(".messages")).to_contain_text("has been updated")
+    save_draft(page)
+    expect_saved(page, "has been updated")
     flagged = page.locator("table[data-salary-diff] tbody tr[data-flagged]")
     expect(flagged).to_have_count(1)
     expect(flagged).to_contain_text("Mid-Level")

@@ -21,12 +21,16 @@ from tests.browser.helpers import (
     add_list_item,
     add_stream_block,
     api_query,
+    choose,
     choose_in_chooser,
+    expect_chosen,
+    expect_saved,
     fill_rich_text,
     logged_in_editor_page,
     open_preview_panel,
     preview_panel,
     publish_from_footer,
+    save_draft,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -124,6 +128,7 @@ def fill_every_block(page, live_server):
             modal.locator("input[name=name]").fill(NEW_TOOL)
             modal.locator("input[name=website]").fill("https://greatexpectations.io")
             modal.get_by_role("button", name="Create").click()
+            expect_chosen(page, f"{prefix}-skills-0-value-tools-0-value")
         elif name == "day_in_the_life":
             page.fill(f"#{prefix}-moments-0-value-label", typed["moment"])
             page.fill(f"#{prefix}-moments-0-value-narrative", typed["narrative"])
@@ -148,15 +153,13 @@ def fill_every_block(page, live_server):
             page.fill(f"#{prefix}-source_note", typed["source_note"])
             page.fill(f"#{prefix}-as_of_year", typed["as_of_year"])
         elif name == "companies_hiring":
-            modal = choose_in_chooser(page, f"{prefix}-companies-0-value")
-            modal.locator("[data-chooser-modal-choice]", has_text="Acme Robotics").click()
+            choose(page, f"{prefix}-companies-0-value", "Acme Robotics")
         elif name == "call_to_action":
             page.fill(f"#{prefix}-text", typed["text"])
             page.fill(f"#{prefix}-button_label", typed["button_label"])
             page.fill(f"#{prefix}-link_url", typed["link_url"])
         elif name == "faq":
-            modal = choose_in_chooser(page, f"{prefix}-entries-0-value")
-            modal.locator("[data-chooser-modal-choice]", has_text="Is it remote?").click()
+            choose(page, f"{prefix}-entries-0-value", "Is it remote?")
 
 
 def test_a_new_guide_with_every_block_type_is_saved_previewed_published_and_served(
@@ -179,15 +182,14 @@ def test_a_new_guide_with_every_block_type_is_saved_previewed_published_and_serv
     page.fill("#id_title", "Data Reliability Engineer 2026")
     page.fill("#id_role_name", "Data Reliability Engineer")
     page.fill("#id_year", "2026")
-    modal = choose_in_chooser(page, "id_category")
-    modal.locator("[data-chooser-modal-choice]", has_text="Data").click()
+    choose(page, "id_category", "Data")
     page.fill("#id_intro", "Engineers who keep data correct, complete and on time.")
     fill_every_block(page, live_server)
 
-    page.get_by_role("button", name="Save draft").click()
+    save_draft(page)
     # "created", or "has been updated" when Wagtail 8 autosaved the new page first.
-    expect(page.locator(".messages")).to_contain_text(
-        re.compile(r"Page 'Data Reliability Engineer 2026' (created|has been updated)")
+    expect_saved(
+        page, re.compile(r"Page 'Data Reliability Engineer 2026' (created|has been updated)")
     )
     guide = RoleGuidePage.objects.get(slug="data-reliability-engineer-2026")
     assert not guide.live
@@ -306,8 +308,8 @@ def test_a_shared_faq_entry_changes_on_every_guide_only_when_published(live_serv
     page = logged_in_editor_page(browser, live_server)
     page.goto(f"{live_server.url}/admin/snippets/faqs/faqentry/edit/{entry.pk}/")
     page.fill("#id_question", "Do I need a PhD to start?")
-    page.get_by_role("button", name="Save draft").click()
-    expect(page.locator(".messages")).to_contain_text("updated")
+    save_draft(page)
+    expect_saved(page, "updated")
     entry.refresh_from_db()
     assert entry.live and entry.has_unpublished_changes
     assert served_questions(browser, live_server, slugs) == before
@@ -411,7 +413,7 @@ def test_two_editors_on_one_guide_are_warned_and_lose_no_edit(live_server, brows
     confirm = dialog.locator("[data-w-dialog-target='confirm']")
     expect(confirm).to_have_text("Save draft")  # Wagtail names the action it will carry on with
     confirm.click()
-    expect(bo.locator(".messages")).to_contain_text("has been updated")
+    expect_saved(bo, "has been updated")
     revisions = guide.revisions.order_by("-created_at", "-pk")
     assert revisions.first().user.username == "bo"
     assert revisions.first().as_object().body[0].value["heading"] == "Bo's heading"
@@ -465,10 +467,10 @@ def test_a_publish_scheduled_a_minute_ahead_goes_live_when_its_time_has_come(liv
     expect(dialog.locator("#id_go_live_at")).to_have_value(go_live.strftime("%Y-%m-%d %H:%M"))
     # The field's date picker stays open and may cover the button: use the keyboard.
     dialog.get_by_role("button", name="Save schedule").press("Enter")
-    expect(page.locator(".messages")).to_contain_text("has been updated")
+    expect_saved(page, "has been updated")
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
     page.locator("button[name='action-publish']").click()
-    expect(page.locator(".messages")).to_contain_text("scheduled")
+    expect_saved(page, "scheduled")
 
     guide.refresh_from_db()
     assert not guide.live

@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from roles.models import RoleGuidePage
-from tests.browser.helpers import logged_in_editor_page
+from tests.browser.helpers import expect_saved, logged_in_editor_page, save_draft
 
 PUBLISHED_HEADING = "What Does a MLOps Engineer Do?"
 DRAFT_HEADING = "What does an MLOps engineer do all day?"
@@ -68,8 +68,8 @@ def test_draft_preview_in_a_real_browser(live_server, browser):
     # An editor changes the first heading and saves a draft.
     page.click("#tab-label-content")
     page.fill("#body-0-value-heading", DRAFT_HEADING)
-    page.get_by_role("button", name="Save draft").click()
-    expect(page.locator(".messages")).to_contain_text("has been updated")
+    save_draft(page)
+    expect_saved(page, "has been updated")
     guide.refresh_from_db()
     assert guide.has_unpublished_changes and guide.live
 
@@ -228,7 +228,7 @@ def test_a_300_block_guide_publishes_from_the_admin(live_server, browser):
     page.wait_for_load_state("networkidle")
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
     page.locator("button[name='action-publish']").click()
-    expect(page.locator(".messages")).to_contain_text("published")
+    expect_saved(page, "published")
     guide.refresh_from_db()
     assert guide.title == "A very long guide" and not guide.has_unpublished_changes
     assert len(guide.body) == 300
@@ -276,8 +276,8 @@ def test_an_uploaded_hero_image_shows_in_preview_and_live(live_server, browser, 
     page.fill("#id_image-chooser-upload-title", "Hero")
     page.locator("#tab-upload button[type=submit], #tab-upload input[type=submit]").first.click()
     expect(page.locator("#id_hero_image-chooser [data-chooser-title]")).to_have_text("Hero")
-    page.get_by_role("button", name="Save draft").click()
-    expect(page.locator(".messages")).to_contain_text("has been updated")
+    save_draft(page)
+    expect_saved(page, "has been updated")
     guide.refresh_from_db()
     assert guide.get_latest_revision_as_object().hero_image.title == "Hero"
     assert guide.hero_image is None  # live: still without
@@ -300,7 +300,7 @@ def test_an_uploaded_hero_image_shows_in_preview_and_live(live_server, browser, 
     assert live.locator("main img").count() == 0
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
     page.locator("button[name='action-publish']").click()
-    expect(page.locator(".messages")).to_contain_text("published")
+    expect_saved(page, "published")
     live.reload()
     assert loaded_hero(live).evaluate("img => img.naturalWidth") > 0
 

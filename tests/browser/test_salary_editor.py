@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from roles.models import RoleGuidePage
-from tests.browser.helpers import logged_in_editor_page
+from tests.browser.helpers import logged_in_editor_page, publish_from_footer, save_draft
 
 DISPLAYS = ("levelDisplay", "baseSalaryDisplay", "equityBonusDisplay", "internMonthlyDisplay")
 NOTHING = "—"  # what the preview shows where the API answers null
@@ -79,14 +79,7 @@ def api_rows(page, live_server, slug):
 
 
 def publish(page):
-    from playwright.sync_api import expect
-
-    # Wagtail autosaves half a second after a change; let that finish before publishing.
-    page.wait_for_timeout(1500)
-    page.wait_for_load_state("networkidle")
-    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
-    page.locator("button[name='action-publish']").click()
-    expect(page.locator(".messages")).to_contain_text("published")
+    publish_from_footer(page)
 
 
 @pytest.fixture
@@ -290,7 +283,7 @@ def test_the_preview_follows_the_editor_and_the_published_guide_matches_it(
     expect(shown(entry, "baseSalaryDisplay")).to_have_text("CHF 130,000")
 
     # A validation error still shows beside its field, and the preview survives the reload.
-    page.get_by_role("button", name="Save draft").click()
+    save_draft(page)
     salary_table = page.locator(".salary-table").first
     added = salary_table.locator(".salary-row").nth(4)
     error = field(added, "base_salary_max").locator(
