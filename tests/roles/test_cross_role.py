@@ -419,4 +419,8 @@ def test_facts_are_read_through_their_indexes(client, settings, roles_index):
         ), plan
     for plan in plans_of(client, "{ tools(limit: 30) { roleGuides(limit: 5) { slug } } }"):
         assert "Seq Scan on roles_guidetool" not in plan, plan
-        assert "roles_guidetool_unique" in plan, plan
+        # Its (tool, guide) unique index or its guide index: the planner's choice with the
+        # statistics of the moment (the test failed in a full PostgreSQL run, not alone).
+        assert re.search(
+            r"(Index|Index Only|Bitmap Index) Scan (using|on) roles_guidetool_\w+", plan
+        ), plan
