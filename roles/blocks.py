@@ -21,7 +21,7 @@ from cms.api.fields import (
     required_list,
 )
 from cms.api.safe_urls import safe_url
-from cms.blocks import SharedSnippetChooserBlock
+from cms.blocks import PageLinkChooserBlock, SharedSnippetChooserBlock
 from roles.graphql_types import SalaryRowType
 from roles.salary import (
     CURRENCY_CHOICES,
@@ -345,7 +345,7 @@ class CallToActionBlock(ApiStructBlock):
     heading = blocks.CharBlock(max_length=160)
     text = blocks.TextBlock()
     button_label = blocks.CharBlock(max_length=60)
-    link_page = blocks.PageChooserBlock(required=False, help_text="Link to a page here…")
+    link_page = PageLinkChooserBlock(required=False, help_text="Link to a page here…")
     link_url = blocks.URLBlock(required=False, help_text="…or to a URL elsewhere.")
 
     graphql_fields = [

@@ -95,14 +95,17 @@ def remember(model: type[Model], objects: Mapping[Any, Model]) -> None:
         store.setdefault(model, {}).update(objects)
 
 
-def collect_chooser_ids(block: Block, raw: Any, found: dict[type[Model], set[Any]]) -> None:
-    """Add to `found[model]` every snippet id chosen anywhere in `raw`, a block's stored value."""
-    from cms.blocks import SharedSnippetChooserBlock
+def collect_chooser_ids(
+    block: Block, raw: Any, found: dict[type[Model], tuple[Block, set[Any]]]
+) -> None:
+    """Add to `found[model]` (a block that loads that model, and ids) every id that a
+    request-batched chooser chose anywhere in `raw`, a block's stored value."""
+    from cms.blocks import RequestBatchedChooserMixin
 
     if raw is None:
         return
-    if isinstance(block, SharedSnippetChooserBlock):
-        found.setdefault(block.model_class, set()).add(raw)
+    if isinstance(block, RequestBatchedChooserMixin):
+        found.setdefault(block.target_model, (block, set()))[1].add(raw)
     elif isinstance(block, blocks.StreamBlock):
         for item in raw:
             child = block.child_blocks.get(item.get("type"))
@@ -118,17 +121,19 @@ def collect_chooser_ids(block: Block, raw: Any, found: dict[type[Model], set[Any
 
 
 def prime_stream_snippets(pages: Sequence[Page], field_name: str) -> None:
-    """Load, in one query per model, every snippet the pages' StreamField `field_name` uses."""
+    """Load, in one go per model, every snippet and linked page that the pages' StreamField
+    `field_name` chooses."""
     if _loaded.get() is None or not pages:
         return
-    found = {}
+    found: dict[type[Model], tuple[Block, set[Any]]] = {}
     for page in pages:
         stream = getattr(page, field_name)
         collect_chooser_ids(stream.stream_block, list(stream.raw_data), found)
-    for model, ids in found.items():
+    for model, (block, ids) in found.items():
         missing = ids - set(cached(model, ids))
         if missing:
-            remember(model, model.objects.in_bulk(missing))
+            fetched = block.fetch(sorted(missing, key=str))
+            remember(model, {pk: obj for pk, obj in fetched.items() if obj is not None})
 
 
 def is_restricted(page: Page) -> bool:
@@ -159,10 +164,24 @@ def live_ancestors(page: Page) -> dict[str, Page]:
     wanted = ancestor_paths(page)
     missing = [path for path in wanted if path not in known]
     if missing:
-        found = Page.objects.filter(path__in=missing).live().specific()
+        # Pages the request loaded already (a page chosen in a body, say) by their paths.
+        loaded = {p.path: p for p in cached_pages() if p.path in missing}
+        known.update({path: p if p.live else None for path, p in loaded.items()})
+        missing = [path for path in missing if path not in loaded]
+    if missing:
+        found = list(Page.objects.filter(path__in=missing).live().specific())
         known.update(dict.fromkeys(missing))
         known.update({ancestor.path: ancestor for ancestor in found})
+        remember(Page, {ancestor.pk: ancestor for ancestor in found})
     return {path: known[path] for path in wanted if known[path] is not None}
+
+
+def cached_pages() -> list[Page]:
+    """The specific pages this request has loaded by id (ancestors, pages chosen in bodies)."""
+    from wagtail.models import Page
+
+    store = _loaded.get()
+    return list(store.get(Page, {}).values()) if store is not None else []
 
 
 def remember_images(objects: Iterable[Model]) -> None:

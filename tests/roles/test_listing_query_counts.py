@@ -50,14 +50,32 @@ def listing_queries(client, per_page):
     return len(captured)
 
 
+def linked_to(raw_body, page):
+    """`raw_body` with its call to action's button linking to `page` instead of a URL."""
+    body = [dict(block) for block in raw_body]
+    for block in body:
+        if block["type"] == "call_to_action":
+            block["value"] = {**block["value"], "link_page": page.pk, "link_url": ""}
+            return body
+    raise AssertionError("the generated guide has no call to action")
+
+
 def test_every_field_of_a_listing_is_batched(client, settings, roles_index):
     settings.GRAPHQL_LIMITS = {"MAX_COST": 10_000_000, "MAX_TOKENS": 5_000}
     call_command("generate_role_guides", count=100, stdout=io.StringIO())
     images = [Image.objects.create(title=f"Hero {n}", file=get_test_image_file()) for n in (1, 2)]
-    for n, guide in enumerate(RoleGuidePage.objects.order_by("pk")):
-        RoleGuidePage.objects.filter(pk=guide.pk).update(hero_image=images[n % 2])
+    guides = list(RoleGuidePage.objects.order_by("pk"))
+    for n, guide in enumerate(guides):
+        # Each guide's button links to another guide: a page chooser in every body.
+        body = linked_to(guide.body.raw_data, guides[(n + 1) % len(guides)])
+        RoleGuidePage.objects.filter(pk=guide.pk).update(hero_image=images[n % 2], body=body)
     listing_queries(client, 100)  # renditions made once, site root paths cached
     assert listing_queries(client, 20) == listing_queries(client, 100)
+    # The links are served: every guide's button goes to the next guide's URL.
+    next_url = {guide.slug: guides[(n + 1) % len(guides)].url for n, guide in enumerate(guides)}
+    items = post_graphql(client, LISTING, {"perPage": 5}).json()["data"]["roleGuides"]["items"]
+    served = {item["slug"]: [b["href"] for b in item["body"] if "href" in b] for item in items}
+    assert served == {slug: [next_url[slug]] for slug in served}
 
 
 PAGES_WITH_EDITIONS = """query ($limit: PositiveInt) {

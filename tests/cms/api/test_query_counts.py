@@ -123,3 +123,28 @@ def test_listing_with_blocks_does_not_grow_with_guides(client, roles_index, sett
     faq_blocks = [b for item in data["roleGuides"]["items"] for b in item["body"] if "entries" in b]
     assert len(faq_blocks) == 30 and all(len(b["entries"]) == 1 for b in faq_blocks)
     assert small == large, f"{small} queries for 3 guides with blocks, {large} for 30"
+
+
+GUIDE_WITH_LINK = """
+query ($path: String) {
+  roleGuide(urlPath: $path) {
+    seo { structuredData }
+    body { ... on CallToActionBlock { href linkPage { title url } } }
+  }
+}
+"""
+
+
+def test_a_page_the_request_loaded_already_is_not_loaded_again(client, roles_index):
+    """A button linking to the guides' index costs no query more than one linking to a URL:
+    the breadcrumbs loaded that page already, and the link finds it in the request's pages."""
+    make_guide(roles_index, "to-url", body=guide_body())
+    make_guide(roles_index, "to-index", body=guide_body(link_page=roles_index))
+    to_url, _ = count_queries(client, GUIDE_WITH_LINK, {"path": "/roles/to-url/"})
+    to_index, data = count_queries(client, GUIDE_WITH_LINK, {"path": "/roles/to-index/"})
+    button = [block for block in data["roleGuide"]["body"] if block][0]
+    assert button == {
+        "href": roles_index.url,
+        "linkPage": {"title": roles_index.title, "url": roles_index.url},
+    }
+    assert to_index == to_url
