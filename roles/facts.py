@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils.text import slugify
 
 from roles.salary_diff import level_key
@@ -174,21 +174,19 @@ def rebuild_facts(guides: Iterable[Any], *, tool_model=None, skill_model=None, s
             named.setdefault(slugify(name)[:200] or "-", name[:200])
             tool_ids.update(ids)
         tools += [(guide.pk, pk) for pk in sorted(tool_ids)]
-        found_skills += [
-            skill_model(guide_id=guide.pk, name=name, slug=slug) for slug, name in named.items()
-        ]
+        found_skills += [(guide.pk, name, slug) for slug, name in named.items()]
         salaries += [
-            salary_model(
-                guide_id=guide.pk,
-                position=position,
-                level=str(row.get("level") or "")[:LEVEL_LENGTH],
-                level_key=level_key(row.get("level"))[:LEVEL_LENGTH],
-                currency=currency,
-                base_salary_min=row.get("base_salary_min"),
-                base_salary_max=row.get("base_salary_max"),
-                midpoint=midpoint(row),
-                year=guide.year,
-                category_id=guide.category_id,
+            (
+                guide.pk,
+                position,
+                str(row.get("level") or "")[:LEVEL_LENGTH],
+                level_key(row.get("level"))[:LEVEL_LENGTH],
+                currency,
+                row.get("base_salary_min"),
+                row.get("base_salary_max"),
+                midpoint(row),
+                guide.year,
+                guide.category_id,
             )
             for position, row, currency in salary_rows(raw)
         ]
@@ -198,11 +196,37 @@ def rebuild_facts(guides: Iterable[Any], *, tool_model=None, skill_model=None, s
     existing = set(tool_snippets.filter(pk__in=tool_pks).values_list("pk", flat=True))
     with transaction.atomic():
         remove_facts(pks, tool_model=tool_model, skill_model=skill_model, salary_model=salary_model)
-        tool_model.objects.bulk_create(
-            tool_model(guide_id=guide, tool_id=tool) for guide, tool in tools if tool in existing
+        insert_rows(tool_model, ["guide", "tool"], [row for row in tools if row[1] in existing])
+        insert_rows(skill_model, ["guide", "name", "slug"], found_skills)
+        insert_rows(salary_model, SALARY_COLUMNS, salaries)
+
+
+SALARY_COLUMNS = [
+    "guide",
+    "position",
+    "level",
+    "level_key",
+    "currency",
+    "base_salary_min",
+    "base_salary_max",
+    "midpoint",
+    "year",
+    "category",
+]
+
+
+def insert_rows(model, field_names, rows):
+    """Insert `rows` (tuples in the order of `field_names`) into `model`'s table: plain values,
+    no model instances (a bulk load writes millions of facts). One statement, parsed once and
+    sent row after row (psycopg pipelines them)."""
+    if not rows:
+        return
+    columns = ", ".join(model._meta.get_field(name).column for name in field_names)
+    placeholders = ", ".join(["%s"] * len(field_names))
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {model._meta.db_table} ({columns}) VALUES ({placeholders})", rows
         )
-        skill_model.objects.bulk_create(found_skills)
-        salary_model.objects.bulk_create(salaries)
 
 
 def remove_facts(pks, *, tool_model=None, skill_model=None, salary_model=None):

@@ -19,9 +19,9 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backends
 
 from cms.api.response_cache import content_changed
+from cms.search_bulk import BulkIndexer
 from faqs.models import FaqEntry
 from roles import block_values as values
 from roles.facts import rebuild_facts
@@ -167,8 +167,13 @@ def salary_rows(rng):
     return rows
 
 
-def guide_body(rng, role, tools, faqs, extra_sections=0):
-    """A plausible body with every block type (`roles/block_values.py` builds each block)."""
+# Every so many generated guides, the call to action links to the guides' index page.
+LINKS_TO_INDEX_EVERY = 4
+
+
+def guide_body(rng, role, tools, faqs, extra_sections=0, link_page_id=None):
+    """A plausible body with every block type (`roles/block_values.py` builds each block).
+    The call to action links to the page `link_page_id` when given, else to a URL."""
     return [
         values.section(
             f"What does a {role} do?",
@@ -200,7 +205,8 @@ def guide_body(rng, role, tools, faqs, extra_sections=0):
             f"Apply for {role} Roles",
             "Send us your profile.",
             "Apply",
-            link_url="https://example.com/apply",
+            link_page_id=link_page_id,
+            link_url="" if link_page_id else "https://example.com/apply",
         ),
         values.faq(
             f"{role} — Frequently Asked Questions",
@@ -225,21 +231,14 @@ def free_page_slugs(index, prefixes):
     return slugs
 
 
-def index_for_search(guides):
-    """Add new guides to every search backend, in bulk (bulk inserts send no signals).
-
-    `guides` are the instances just inserted, built in memory: reading them back would cost a
-    query and a body parse per batch for nothing (the index reads title, role name and intro)."""
-    for backend in get_search_backends(with_auto_update=True):
-        backend.add_bulk(RoleGuidePage, guides)
-
-
 def generate(index, count, *, seed=1, batch_size=500, extra_sections=0, progress=None):
     """Insert `count` live guides under `index`; call `progress(done, count)` after each batch."""
     rng = random.Random(seed)
     categories, tools, faqs = ensure_pools(rng)
     content_type = ContentType.objects.get_for_model(RoleGuidePage)
     body_field = RoleGuidePage._meta.get_field("body")
+    # New guides go into the search index batch by batch (bulk inserts send no signals).
+    search_index = BulkIndexer(RoleGuidePage)
     done = 0
     while done < count:
         size = min(batch_size, count - done)
@@ -276,7 +275,17 @@ def generate(index, count, *, seed=1, batch_size=500, extra_sections=0, progress
                         role,
                         year,
                         rng.choice(categories).pk,
-                        guide_body(rng, role, tools, faqs, extra_sections),
+                        guide_body(
+                            rng,
+                            role,
+                            tools,
+                            faqs,
+                            extra_sections,
+                            # Every fourth guide's button sends readers to the other roles.
+                            link_page_id=index.pk
+                            if (done + n) % LINKS_TO_INDEX_EVERY == 0
+                            else None,
+                        ),
                     )
                 )
             created = Page.objects.bulk_create(Page(**fields) for fields in pages)
@@ -319,10 +328,11 @@ def generate(index, count, *, seed=1, batch_size=500, extra_sections=0, progress
                     rows,
                 )
             Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + size)
-            index_for_search(guides)
+            search_index.add(guides)
             rebuild_facts(guides)  # live guides, body, year and category in memory
         done += size
         if progress:
             progress(done, count)
+    search_index.finish()
     content_changed()  # bulk inserts send no signals
     return done
