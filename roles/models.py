@@ -1,5 +1,6 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils.text import slugify
 from grapple.models import (
     GraphQLField,
@@ -251,6 +252,13 @@ class RoleGuidePage(BasePage):
             models.Index(fields=["category", "page_ptr"], name="roles_guide_cat_id_idx"),
             # Every edition of a role, newest first; the newest edition of each role.
             models.Index(fields=["role_slug", "year"]),
+            # Search joins its index entries to guides on the id as text (Wagtail's database
+            # backend: object_id = page_ptr_id::varchar(50)); without this, every search
+            # reads every guide (cms/migrations/0002 indexes the entries' side).
+            models.Index(
+                Cast("page_ptr", output_field=models.CharField(max_length=50)),
+                name="roles_guide_search_key",
+            ),
         ]
 
     def full_clean(self, *args, **kwargs):
