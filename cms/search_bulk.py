@@ -18,8 +18,9 @@ import operator
 from functools import reduce
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connections, router
-from django.db.models import F, Func, TextField, Value
+from django.db.models import CharField, F, Func, TextField, Value
 from django.db.models.functions import Cast, NullIf
 from wagtail.search import index
 from wagtail.search.backends import get_search_backends
@@ -39,8 +40,10 @@ def postgres_backend_class():
 
 
 def column_fields(model: type[Model]) -> list[index.BaseField] | None:
-    """The model's search and autocomplete fields, or None when one is not a plain column
-    (a method, a relation) that SQL alone can read."""
+    """The model's search and autocomplete fields, or None unless each is a plain text column
+    whose stored text is what the backend indexes: a non-null CharField or TextField. (The
+    backend indexes a StreamField's or rich text's searchable content, the text 'None' for a
+    null, a date as Python writes it: those go through `add_bulk`.)"""
     found = []
     for field in model.get_search_fields():
         if isinstance(field, index.RelatedFields):
@@ -49,12 +52,21 @@ def column_fields(model: type[Model]) -> list[index.BaseField] | None:
             continue
         try:
             column = model._meta.get_field(field.field_name)
-        except Exception:  # noqa: BLE001 (a method or property: not a column)
+        except FieldDoesNotExist:  # a method or property: not a column
             return None
-        if not column.concrete or column.is_relation:
+        if not is_plain_text(column):
             return None
         found.append(field)
     return found
+
+
+def is_plain_text(column) -> bool:
+    return (
+        isinstance(column, CharField | TextField)
+        and column.concrete
+        and not column.null
+        and not hasattr(column, "get_searchable_content")
+    )
 
 
 def vector(fields, config, weight_of):
@@ -69,12 +81,17 @@ def vector(fields, config, weight_of):
     return reduce(operator.add, vectors)
 
 
+# What Python's `str.strip()` removes (every character `isspace()`), as a regex bracket
+# expression: PostgreSQL's `\s` is a different set (it keeps a no-break space, U+00A0).
+PYTHON_WHITESPACE = "[" + "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "]"
+
+
 def stripped(name):
     """The column's text without leading and trailing whitespace, NULL when nothing is left
     (as the backend's `.strip()` and its skipping of empty texts)."""
     trimmed = Func(
         Cast(F(name), TextField()),
-        Value(r"^\s+|\s+$"),
+        Value(f"^{PYTHON_WHITESPACE}+|{PYTHON_WHITESPACE}+$"),
         Value(""),
         Value("g"),
         function="regexp_replace",
@@ -128,9 +145,9 @@ def insert_entries(backend, model: type[Model], pks: Sequence[int], fields) -> N
             "entry_body_text",
         )
     )
-    select, params = rows.query.sql_with_params()
-    table = IndexEntry._meta.db_table
     connection = connections[router.db_for_write(IndexEntry)]
+    select, params = rows.query.get_compiler(connection=connection).as_sql()
+    table = IndexEntry._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body, "

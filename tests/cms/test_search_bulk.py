@@ -23,6 +23,9 @@ GUIDES = [
     ("Engineering Managers", "Engineering Manager", "\n Leads  the teams that build. "),
     ("数据工程师 2026", "数据工程师", "管道和仓库。"),
     ("C++ / Rust — Systems", "Systems Engineer", "Writes\tfast, safe code; runs it."),
+    # Pasted text: no-break and ideographic spaces, which Python strips and PostgreSQL's \s
+    # does not.
+    ("\u00a0Platform Engineer 2026\u00a0", "Platform Engineer\u3000", "Keeps the lights on.\u00a0"),
 ]
 
 
