@@ -26,7 +26,8 @@ class RequestBatchedChooserMixin:
         missing = [pk for pk in distinct_ids if pk not in loaded]
         if missing:
             fetched = self.fetch(missing)
-            loaders.remember(self.target_model, {k: v for k, v in fetched.items() if v})
+            # Ids that found nothing (a deleted page) are remembered too: not asked again.
+            loaders.remember(self.target_model, fetched)
             loaded.update(fetched)
         seen = set()
         result = []

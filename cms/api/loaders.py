@@ -80,8 +80,9 @@ def memo(key: Hashable, compute: Callable[[], T]) -> T:
     return memos[key]
 
 
-def cached(model: type[Model], ids: Iterable[Any]) -> dict[Any, Model]:
-    """{id: object} for the ids already loaded in this request (empty outside a request)."""
+def cached(model: type[Model], ids: Iterable[Any]) -> dict[Any, Model | None]:
+    """{id: object} for the ids already loaded in this request (empty outside a request);
+    None for an id that was looked for and not found."""
     store = _loaded.get()
     if store is None:
         return {}
@@ -89,7 +90,7 @@ def cached(model: type[Model], ids: Iterable[Any]) -> dict[Any, Model]:
     return {pk: known[pk] for pk in ids if pk in known}
 
 
-def remember(model: type[Model], objects: Mapping[Any, Model]) -> None:
+def remember(model: type[Model], objects: Mapping[Any, Model | None]) -> None:
     store = _loaded.get()
     if store is not None:
         store.setdefault(model, {}).update(objects)
@@ -133,7 +134,7 @@ def prime_stream_snippets(pages: Sequence[Page], field_name: str) -> None:
         missing = ids - set(cached(model, ids))
         if missing:
             fetched = block.fetch(sorted(missing, key=str))
-            remember(model, {pk: obj for pk, obj in fetched.items() if obj is not None})
+            remember(model, fetched)  # None for an id that found nothing: not asked again
 
 
 def is_restricted(page: Page) -> bool:
@@ -181,7 +182,8 @@ def cached_pages() -> list[Page]:
     from wagtail.models import Page
 
     store = _loaded.get()
-    return list(store.get(Page, {}).values()) if store is not None else []
+    pages = store.get(Page, {}).values() if store is not None else ()
+    return [page for page in pages if page is not None]
 
 
 def remember_images(objects: Iterable[Model]) -> None:

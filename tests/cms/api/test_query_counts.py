@@ -148,3 +148,27 @@ def test_a_page_the_request_loaded_already_is_not_loaded_again(client, roles_ind
         "linkPage": {"title": roles_index.title, "url": roles_index.url},
     }
     assert to_index == to_url
+
+
+LINKS = """query ($n: Int) {
+  roleGuides(perPage: $n) { items { body { ... on CallToActionBlock { href } } } }
+}"""
+
+
+def test_links_to_a_deleted_page_are_looked_for_once(client, roles_index):
+    """A page deleted since guides linked to it: each listing asks for it once, not per guide
+    (the button falls back to nothing, as Wagtail's chooser gives None)."""
+    gone = make_guide(roles_index, "gone")
+    for n in range(6):
+        make_guide(roles_index, f"links-{n}", body=guide_body(link_page=gone))
+    gone.delete()
+    two, data = count_queries(client, LINKS, {"n": 2})
+    six, data = count_queries(client, LINKS, {"n": 6})
+    assert two == six
+    hrefs = [
+        block.get("href", "-")
+        for item in data["roleGuides"]["items"]
+        for block in item["body"]
+        if block
+    ]
+    assert hrefs == [None] * 6
