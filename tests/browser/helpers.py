@@ -87,12 +87,17 @@ def expect_saved(page, message):
     fails at once with the field errors the editor would see, instead of a timeout."""
     from playwright.sync_api import expect
 
+    wanted = message.pattern if isinstance(message, re.Pattern) else re.escape(message)
     messages = page.locator(".messages")
-    expect(messages).not_to_be_empty()
-    if "could not be" in messages.inner_text():
+    expect(messages).to_contain_text(re.compile(f"{wanted}|{REFUSED}"))
+    if re.search(REFUSED, messages.inner_text()):
         errors = page.locator(".error-message, .help-critical, .w-field__errors").all_inner_texts()
         raise AssertionError(f"the admin refused the save: {[e.strip() for e in errors]}")
     expect(messages).to_contain_text(message)
+
+
+# What the admin says when it refuses a save ("The page could not be saved due to errors.").
+REFUSED = "could not be"
 
 
 def let_autosave_finish(page):
