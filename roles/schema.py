@@ -80,18 +80,26 @@ def check_page_size(per_page):
         raise ApiError(f"`perPage` must be between 1 and {MAX_PER_PAGE}.")
 
 
-def paginate(queryset, page, per_page, with_body=True, key=None, listing=""):
-    """One page of guides (grapple's pagination: a page past the last gives the last)."""
+def paginate(queryset, page, per_page, with_body=True, key=None, listing="", with_total=True):
+    """One page of guides (grapple's pagination: a page past the last gives the last).
+
+    The first page without `pagination` asked for is read without counting the guides: one
+    more row than the page tells whether there is a next one (a count reads every match)."""
     if page < 1:
         raise ApiError("`page` starts at 1.")
     check_page_size(per_page)
-    result = get_paginated_result(queryset, page, per_page)
-    items = list(result.items)
+    if page == 1 and not with_total:
+        items = list(queryset[: per_page + 1])
+        has_next, items, pages = len(items) > per_page, items[:per_page], None
+    else:
+        result = get_paginated_result(queryset, page, per_page)
+        items, pages = list(result.items), result.pagination
+        has_next = bool(pages.next_page)
     if with_body:
         loaders.prime_stream_snippets(items, "body")
     end_cursor = item_cursor(listing, key, items[-1]) if items and key else None
-    page_info = PageInfo(end_cursor=end_cursor, has_next_page=bool(result.pagination.next_page))
-    return RoleGuideListing(items=items, pagination=result.pagination, page_info=page_info)
+    page_info = PageInfo(end_cursor=end_cursor, has_next_page=has_next)
+    return RoleGuideListing(items=items, pagination=pages, page_info=page_info)
 
 
 def paginate_after(queryset, after, per_page, key, listing, with_body, with_total):
@@ -195,11 +203,11 @@ class RoleGuideQuery:
         if not with_body:
             guides = guides.defer_streamfields()  # don't fetch or sort what isn't asked for
         listing = f"roleGuides:{order}"
+        with_total = "pagination" in selected
         if after is None:
-            return paginate(guides, page, per_page, with_body, key, listing)
+            return paginate(guides, page, per_page, with_body, key, listing, with_total)
         if page != 1:
             raise ApiError("Give `after` or a `page` past 1, not both.")
-        with_total = "pagination" in selected
         return paginate_after(guides, after, per_page, key, listing, with_body, with_total)
 
 

@@ -235,6 +235,23 @@ def test_without_pagination_selected_nothing_is_counted(client, guides):
     assert any("COUNT(" in sql.upper() for sql in with_total)
 
 
+@pytest.mark.parametrize("order", ORDERS)
+def test_the_first_page_without_pagination_is_not_counted_either(client, guides, order):
+    """A frontend's first page of a cursor walk reads its guides and one more (is there a next
+    page?), never a count of every guide: the same items, cursor and next-page flag."""
+    counted = listing(client, order=order, perPage=4)
+    sqls = queries_for(client, WITHOUT_TOTAL, {"order": order, "perPage": 4})
+    assert not any("COUNT(" in sql.upper() for sql in sqls)
+    data = post_graphql(client, WITHOUT_TOTAL, {"order": order, "perPage": 4}).json()
+    first = data["data"]["roleGuides"]
+    assert first["items"] == counted["items"]
+    assert first["pageInfo"] == counted["pageInfo"] and first["pageInfo"]["hasNextPage"]
+    total = counted["pagination"]["total"]
+    last = post_graphql(client, WITHOUT_TOTAL, {"order": order, "perPage": total}).json()
+    assert last["data"]["roleGuides"]["pageInfo"]["hasNextPage"] is False
+    assert len(last["data"]["roleGuides"]["items"]) == total
+
+
 def test_the_same_page_has_the_same_cursor(client, guides):
     """Cursors carry no time: answers stay reproducible (and cacheable)."""
     first = listing(client, perPage=2)["pageInfo"]["endCursor"]
