@@ -259,6 +259,11 @@ class RoleGuidePage(BasePage):
                 Cast("page_ptr", output_field=models.CharField(max_length=50)),
                 name="roles_guide_search_key",
             ),
+            # The sitemap leaves out no-index pages (cms/api/sitemap.py): the few there are,
+            # read from this index instead of every guide.
+            models.Index(
+                fields=["page_ptr"], condition=models.Q(no_index=True), name="roles_guide_noindex"
+            ),
         ]
 
     def full_clean(self, *args, **kwargs):
