@@ -247,7 +247,7 @@ def redirect_changed(sender, instance, raw=False, **kwargs):
         except Page.DoesNotExist:  # its page was deleted with it
             target = None
         return {
-            "object": described(instance, "redirect", title=old_path, path=old_path, target=target),
+            "object": described(instance, "redirect", path=old_path, target=target),
             **with_paths(tags | {cache_tags.REDIRECTS}, [], [old_path]),
         }
 
