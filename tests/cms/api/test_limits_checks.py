@@ -210,3 +210,23 @@ def test_variable_defaults_count_in_the_cost():
     graphql_schema = schema.graphql_schema
     explicit = measure_operation(graphql_schema, parse(sent), None, {"n": 100})
     assert measure_operation(graphql_schema, parse(default), None, {}).cost == explicit.cost
+
+
+def introspection_bomb(n):
+    """The fragment bomb under `__schema`: introspection is measured like any other field."""
+    fragments = [f"fragment I{i} on __Schema {{ ...I{i + 1} ...I{i + 1} }}" for i in range(n)]
+    fragments.append(f"fragment I{n} on __Schema {{ queryType {{ name }} }}")
+    return "query { __schema { ...I0 } } " + " ".join(fragments)
+
+
+def test_introspection_counts_every_field_and_spread():
+    """1 per introspection field, as for any field, and every spread of a fragment under
+    `__schema` counts: an introspection bomb costs what it asks for."""
+    from cms.api.limits import COST_CAP
+
+    graphql_schema = schema.graphql_schema
+    assert measure_operation(graphql_schema, parse("{ __typename }"), None, {}).cost == 1
+    nested = "{ __schema { queryType { name } types { name } } }"
+    assert measure_operation(graphql_schema, parse(nested), None, {}).cost == 5
+    bomb = measure_operation(graphql_schema, parse(introspection_bomb(22)), None, {})
+    assert bomb.cost >= min(2**22, COST_CAP)
