@@ -99,3 +99,30 @@ def test_other_sites_paths(site_tree, client):
     assert body["data"]["site"]["page"] == {"id": str(other_index.pk), "sitePath": "/roles/"}
     body = post_graphql(client, '{ page(urlPath: "/roles/") { id } }').json()
     assert body["data"]["page"] == {"id": str(index.pk)}  # the requesting site's, localhost
+
+
+BY_PATH_AND_MORE = """
+query($p: String!, $id: ID, $slug: String, $type: String) {
+  page(urlPath: $p, id: $id, slug: $slug, contentType: $type) { id }
+  site(hostname: "localhost") { page(urlPath: $p, id: $id, slug: $slug, contentType: $type) { id } }
+}
+"""
+
+
+def by_path_and(gql, path, **also):
+    data = gql(BY_PATH_AND_MORE, {"p": path, **also})
+    return data["page"] and data["page"]["id"], data["site"]["page"] and data["site"]["page"]["id"]
+
+
+def test_an_id_or_slug_outranks_a_path_and_a_type_narrows_it(roles_index, gql):
+    """grapple's precedence, at the root and on a site: an id or a slug names the page and a
+    path beside it is not read; a path alone is matched exactly, within the type given."""
+    guide = make_guide(roles_index, slug="mlops-engineer-2026")
+    other = make_guide(roles_index, slug="data-engineer-2026")
+    path = "/roles/mlops-engineer-2026/"
+    mine, others = (str(guide.pk),) * 2, (str(other.pk),) * 2
+    assert by_path_and(gql, path) == mine
+    assert by_path_and(gql, path, type="roles.RoleGuidePage") == mine
+    assert by_path_and(gql, path, type="home.HomePage") == (None, None)
+    assert by_path_and(gql, path, id=str(other.pk)) == others
+    assert by_path_and(gql, path, slug="data-engineer-2026") == others
