@@ -89,6 +89,20 @@ def filter_by_facts(guides, tool: str | None = None, skill: str | None = None):
     return guides
 
 
+def count_from_facts(tool: str | None, skill: str | None) -> int | None:
+    """How many live public guides name `tool` (or list `skill`), counted on the facts table
+    alone: an index-only scan of the tool's (or skill's) rows, not a join of every matching
+    guide with Wagtail's page table. It is the same number when exactly one of them is given
+    and no page has a view restriction: facts are kept for live guides only (written on
+    publish, removed on unpublish, gone with the guide), and the listing's own filter reads
+    the same rows. None otherwise: the caller counts the guides."""
+    if bool(tool) == bool(skill) or loaders.restricted_paths():
+        return None
+    if tool:
+        return GuideTool.objects.filter(tool__slug=tool).count()
+    return GuideSkill.objects.filter(slug=skill).count()
+
+
 # Tool.roleGuides ---------------------------------------------------------------------------
 
 

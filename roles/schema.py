@@ -19,7 +19,7 @@ from cms.api.limits import register_list_size
 from cms.api.listing import pagination, window, window_arguments
 from cms.api.paths import page_at_path, site_root_path
 from cms.api.selection import selected_paths
-from roles.cross_role import fact_arguments, filter_by_facts
+from roles.cross_role import count_from_facts, fact_arguments, filter_by_facts
 from roles.edition_loaders import MAX_EDITIONS
 from roles.models import MAX_YEAR, MIN_YEAR, Category, Company, RoleGuidePage, Tool
 
@@ -80,17 +80,26 @@ def check_page_size(per_page):
         raise ApiError(f"`perPage` must be between 1 and {MAX_PER_PAGE}.")
 
 
-def paginate(queryset, page, per_page, with_body=True, key=None, listing="", with_total=True):
+def paginate(
+    queryset, page, per_page, with_body=True, key=None, listing="", with_total=True, total=None
+):
     """One page of guides (grapple's pagination: a page past the last gives the last).
 
     The first page without `pagination` asked for is read without counting the guides: one
-    more row than the page tells whether there is a next one (a count reads every match)."""
+    more row than the page tells whether there is a next one (a count reads every match).
+    `total`, when the caller knows it, is not counted again."""
     if page < 1:
         raise ApiError("`page` starts at 1.")
     check_page_size(per_page)
     if page == 1 and not with_total:
         items = list(queryset[: per_page + 1])
         has_next, items, pages = len(items) > per_page, items[:per_page], None
+    elif total is not None:
+        page = min(page, max((total + per_page - 1) // per_page, 1))
+        start = (page - 1) * per_page
+        items = list(queryset[start : start + per_page])
+        pages = pagination(total, len(items), page, per_page)
+        has_next = pages.next_page is not None
     else:
         result = get_paginated_result(queryset, page, per_page)
         items, pages = list(result.items), result.pagination
@@ -205,7 +214,10 @@ class RoleGuideQuery:
         listing = f"roleGuides:{order}"
         with_total = "pagination" in selected
         if after is None:
-            return paginate(guides, page, per_page, with_body, key, listing, with_total)
+            total = None
+            if with_total and not (category or year is not None or latest_edition_only):
+                total = count_from_facts(tool, skill)
+            return paginate(guides, page, per_page, with_body, key, listing, with_total, total)
         if page != 1:
             raise ApiError("Give `after` or a `page` past 1, not both.")
         return paginate_after(guides, after, per_page, key, listing, with_body, with_total)

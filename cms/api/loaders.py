@@ -137,14 +137,19 @@ def prime_stream_snippets(pages: Sequence[Page], field_name: str) -> None:
             remember(model, fetched)  # None for an id that found nothing: not asked again
 
 
-def is_restricted(page: Page) -> bool:
-    """True when a view restriction covers the page (the restricted paths load once a request)."""
+def restricted_paths() -> tuple[str, ...]:
+    """The tree paths of the pages with a view restriction (loaded once a request)."""
     from wagtail.models import PageViewRestriction
 
-    paths = memo(
+    return memo(
         "restricted-paths",
         lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
     )
+
+
+def is_restricted(page: Page) -> bool:
+    """True when a view restriction covers the page (the restricted paths load once a request)."""
+    paths = restricted_paths()
     return page.path.startswith(paths) if paths else False
 
 

@@ -425,3 +425,57 @@ def test_facts_are_read_through_their_indexes(client, settings, roles_index):
         assert re.search(
             r"(Index|Index Only|Bitmap Index) Scan (Backward )?(using|on) roles_guidetool_\w+", plan
         ), plan
+
+
+# Totals of a tool or skill filter --------------------------------------------------------------
+
+FILTERED_TOTAL = """query ($tool: String, $skill: String, $page: Int, $perPage: Int) {
+  roleGuides(tool: $tool, skill: $skill, page: $page, perPage: $perPage) {
+    items { slug } pagination { total count currentPage totalPages nextPage }
+  }
+}"""
+
+
+def filtered(client, **variables):
+    with CaptureQueriesContext(connection) as captured:
+        body = post_graphql(client, FILTERED_TOTAL, variables).json()
+    assert "errors" not in body, body["errors"]
+    counts = [q["sql"] for q in captured if "COUNT(" in q["sql"].upper()]
+    return body["data"]["roleGuides"], counts
+
+
+def test_a_tool_or_skill_total_is_counted_on_the_facts_and_agrees(client, roles_index, kubernetes):
+    """Live guides naming the tool: counted on the facts table, the same number as they list,
+    whatever else is there (a draft naming it, an unpublished guide, a guide without it); a
+    view restriction anywhere and the guides are counted instead, the private one left out."""
+    for n in range(5):
+        make_guide(roles_index, f"live-{n}", body=body_with([kubernetes]))
+    make_guide(roles_index, "draft", live=False, body=body_with([kubernetes]))
+    gone = make_guide(roles_index, "gone", body=body_with([kubernetes]))
+    UnpublishPageAction(gone).execute()
+    make_guide(roles_index, "other", body=body_with([], skills=["Statistics"]))
+
+    for arguments in ({"tool": "kubernetes"}, {"skill": "distributed-systems"}):
+        listing, counts = filtered(client, perPage=2, **arguments)
+        assert listing["pagination"] == {
+            "total": 5,
+            "count": 2,
+            "currentPage": 1,
+            "totalPages": 3,
+            "nextPage": 2,
+        }
+        assert counts and all("roles_roleguidepage" not in sql for sql in counts), counts
+        everything, _ = filtered(client, perPage=100, **arguments)
+        assert len(everything["items"]) == 5
+        # A page past the last gives the last, as page-number listings do.
+        last, _ = filtered(client, page=9, perPage=2, **arguments)
+        assert last["pagination"]["currentPage"] == 3
+        assert [item["slug"] for item in last["items"]] == [
+            item["slug"] for item in everything["items"]
+        ][4:]
+
+    private = RoleGuidePage.objects.get(slug="live-0")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    listing, counts = filtered(client, tool="kubernetes", perPage=2)
+    assert listing["pagination"]["total"] == 4
+    assert any("roles_roleguidepage" in sql for sql in counts)
