@@ -126,3 +126,11 @@ def test_an_id_or_slug_outranks_a_path_and_a_type_narrows_it(roles_index, gql):
     assert by_path_and(gql, path, type="home.HomePage") == (None, None)
     assert by_path_and(gql, path, id=str(other.pk)) == others
     assert by_path_and(gql, path, slug="data-engineer-2026") == others
+
+
+def test_a_slug_in_the_requesting_site(roles_index, gql):
+    """`page(slug:, inSite: true)` looks in the site the request is for (grapple's lookup, read
+    through our visibility checks)."""
+    guide = make_guide(roles_index, slug="mlops-engineer-2026")
+    query = 'query { page(slug: "mlops-engineer-2026", inSite: true) { id } }'
+    assert gql(query) == {"page": {"id": str(guide.pk)}}
