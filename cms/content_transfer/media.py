@@ -21,6 +21,9 @@ from cms.content_transfer.errors import TransferError, validation_message
 
 CHUNK = 1 << 16
 ZIP_DUMP_NAME = "content.json"
+# The image folder of a dump written to standard output (`export_content > dump.json`): made
+# in the current folder, and looked for beside the dump on import when <dump>.media/ is absent.
+STDOUT_MEDIA_DIR = "content.media"
 ZIP_MEDIA_PREFIX = "media/"
 
 
@@ -155,7 +158,11 @@ def checked_file(record, media, where):
         with media.open(name) as source:
             size, digests = copy_hashing(source, None, "sha256", "sha1")
     except (FileNotFoundError, IsADirectoryError):
-        raise TransferError(f"its file is missing from {media}", obj=where, field="file") from None
+        raise TransferError(
+            f"its file is missing from {media} (give the dump's image folder with --media-dir)",
+            obj=where,
+            field="file",
+        ) from None
     if size != record["file_size"] or digests["sha256"] != record["sha256"]:
         raise TransferError(
             f"its file in {media} is not the one exported (size or SHA-256 differ): "

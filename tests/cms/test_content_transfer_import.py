@@ -9,7 +9,7 @@ import shutil
 import pytest
 from django.core.files.images import ImageFile
 from django.core.files.storage import default_storage
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from wagtail.images.models import Image
 from wagtail.models import Page, ReferenceIndex, Revision, Site
 
@@ -102,6 +102,37 @@ def test_publish_serves_the_guide_as_it_was_exported(content, dump_path, gql):
 
     assert guide_answer(gql) == exported  # tools, FAQ answers, logos, links, dates
     assert RoleGuidePage.objects.get(slug="mlops-engineer-2026").revisions.count() == 1
+
+
+def test_the_documented_commands_export_to_standard_output_and_import_it_back(
+    content, gql, tmp_path, monkeypatch
+):
+    """`export_content > dump.json` puts the images in ./content.media/; `import_content
+    dump.json` finds them there, with no --media-dir."""
+    exported = guide_answer(gql)
+    monkeypatch.chdir(tmp_path)
+    with open("dump.json", "w", encoding="utf-8") as redirected:
+        call_command("export_content", stdout=redirected, stderr=io.StringIO())
+    assert sorted(path.name for path in (tmp_path / "content.media").rglob("*.*"))
+    remove_the_guide_and_what_it_uses(content)
+
+    output = run_import(tmp_path / "dump.json", "--publish")
+
+    assert "Images: 2 new" in output
+    assert guide_answer(gql) == exported
+
+
+def test_a_dump_beside_no_image_folder_names_the_folder_and_the_option(content, tmp_path):
+    dump_path = export(tmp_path)[1]
+    shutil.rmtree(f"{dump_path}.media")
+    remove_the_guide_and_what_it_uses(content)
+
+    with pytest.raises(CommandError) as refused:
+        run_import(dump_path)
+
+    assert f"its file is missing from {dump_path}.media" in str(refused.value)
+    assert "--media-dir" in str(refused.value)
+    assert not RoleGuidePage.objects.filter(slug="mlops-engineer-2026").exists()
 
 
 def test_a_draft_import_published_later_is_published_by_a_second_import(content, dump_path, gql):

@@ -14,10 +14,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms.content_transfer.errors import TransferError
 from cms.content_transfer.exporter import Exporter
-from cms.content_transfer.media import ZIP_DUMP_NAME, MediaFolder, MediaZip
+from cms.content_transfer.media import STDOUT_MEDIA_DIR, ZIP_DUMP_NAME, MediaFolder, MediaZip
 from cms.content_transfer.progress import ProgressBar
-
-STDOUT_MEDIA_DIR = "content.media"
 
 
 class Command(BaseCommand):

@@ -1,6 +1,7 @@
 """Import a dump written by export_content, all of it or nothing (docs/content-format.md).
 
-`import_content dump.json` (images from dump.json.media/), `import_content guide.zip`,
+`import_content dump.json` (images from dump.json.media/, or from content.media/ next to it,
+where `export_content > dump.json` puts them), `import_content guide.zip`,
 `--publish` to publish what is imported (new pages are drafts otherwise), `--dry-run` to see
 what would change without saving anything.
 """
@@ -13,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from cms.content_transfer.dump_file import read_dump
 from cms.content_transfer.errors import TransferError
 from cms.content_transfer.importer import Importer
-from cms.content_transfer.media import MediaFolder, open_zip_dump
+from cms.content_transfer.media import STDOUT_MEDIA_DIR, MediaFolder, open_zip_dump
 from cms.content_transfer.progress import ProgressBar
 
 
@@ -32,7 +33,8 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--media-dir",
-            help="The folder of the dump's image files (default: <dump>.media/ next to it).",
+            help="The folder of the dump's image files (default: <dump>.media/ next to the "
+            f"dump, or {STDOUT_MEDIA_DIR}/ next to it when there is no <dump>.media/).",
         )
         parser.add_argument(
             "--dry-run",
@@ -66,7 +68,18 @@ class Command(BaseCommand):
             if media_dir:
                 raise CommandError("A zip holds its own image files: leave out --media-dir.")
             return open_zip_dump(path)
-        folder = Path(media_dir) if media_dir else path.with_name(path.name + ".media")
-        if media_dir and not folder.is_dir():
-            raise CommandError(f"--media-dir {folder}: no such folder.")
+        if media_dir:
+            folder = Path(media_dir)
+            if not folder.is_dir():
+                raise CommandError(f"--media-dir {folder}: no such folder.")
+        else:
+            folder = default_media_folder(path)
         return path.open("rb"), MediaFolder(folder)
+
+
+def default_media_folder(path):
+    """<dump>.media/ when it exists; else content.media/ beside the dump when that exists (a
+    dump written to standard output); else <dump>.media/, which a missing file then names."""
+    own = path.with_name(path.name + ".media")
+    beside = path.with_name(STDOUT_MEDIA_DIR)
+    return beside if not own.is_dir() and beside.is_dir() else own
