@@ -11,10 +11,11 @@
    --publish and is exported again.
 3. A new SQLite database imports the second dump with --publish and is exported a third time.
 
-Every guide's answer to the contract's RoleGuideByPath (with every field but database ids,
-`cms/content_transfer/round_trip.py`) must be the same bytes in the three databases, and the
-three dumps the same but for `exported_at`. Each database is driven by its own process of this
-script (`stage`), as one Django process talks to one database. Exits 1 on any difference.
+Every guide's answers to the contract's RoleGuideByPath and RoleGuideEditions (with every
+field but database ids, `cms/content_transfer/round_trip.py`) must be the same bytes in the
+three databases, and the three dumps the same but for `exported_at`. Each database is driven
+by its own process of this script (`stage`), as one Django process talks to one database.
+Exits 1 on any difference.
 """
 
 import argparse
@@ -33,7 +34,8 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 GUIDE_TYPE = "roles.roleguidepage"
-OPERATION = "RoleGuideByPath"
+# The guide as a frontend renders it, and its editions with their salary changes.
+OPERATIONS = ("RoleGuideByPath", "RoleGuideEditions")
 
 
 # What the generator leaves out -------------------------------------------------------------
@@ -43,7 +45,8 @@ def add_cross_references():
     """Give the demo content what generated guides lack, so every kind of reference makes the
     trip: hero and social images (a focal point, a collection, tags), companies with logos, a
     rich text link to a page, a page chosen by a later page and a later page chosen by an
-    earlier one, the site's settings with a default image, and an FAQ entry with a draft."""
+    earlier one, the demo guide's next edition (published, one salary changed), the site's
+    settings with a default image, and an FAQ entry with a draft."""
     import io
 
     from django.core.files.images import ImageFile
@@ -55,6 +58,7 @@ def add_cross_references():
     from faqs.models import FaqEntry
     from roles import block_values as values
     from roles.demo.companies import ensure_demo_companies
+    from roles.editions import start_next_edition
     from roles.models import RoleGuidePage, RoleIndexPage
 
     def image(title, width, height, **fields):
@@ -94,6 +98,14 @@ def add_cross_references():
     later = last.get_latest_revision_as_object()
     later.previous_edition = first
     later.save_revision().publish()
+
+    next_edition = start_next_edition(RoleGuidePage.objects.get(pk=demo.pk), user=None)
+    body = list(next_edition.body.raw_data)
+    table = next(block for block in body if block["type"] == "salary_table")
+    paid = next(row for row in table["value"]["rows"] if row["base_salary_max"])
+    paid["base_salary_max"] += 10_000
+    next_edition.body = body
+    next_edition.save_revision().publish()
 
     entry = FaqEntry.objects.live().order_by("question").first()
     entry.answer = f'<p>See <a linktype="page" id="{demo.pk}">the MLOps guide</a>.</p>'
@@ -155,7 +167,7 @@ def stage(args):
         paths = [page["path"] for page in dump["pages"] if page["type"] == GUIDE_TYPE]
         client = Client(HTTP_HOST="localhost")
         found = {}
-        timed("answers", lambda: found.update(page_answers(client, paths, OPERATION)))
+        timed("answers", lambda: found.update(page_answers(client, paths, OPERATIONS)))
         Path(args.answers).write_text(json.dumps(found, indent=1), encoding="utf-8")
         print(f"  {args.name}: {len(paths)} guides; {', '.join(timings)}", flush=True)
     finally:
@@ -217,10 +229,10 @@ def dump_differences(expected, found):
 def answer_differences(expected, found, name):
     problems = []
     if sorted(expected) != sorted(found):
-        problems.append(f"{name}: other guides ({len(found)} against {len(expected)})")
-    for path, answer in expected.items():
-        if found.get(path) != answer:
-            problems.append(f"{name}: {path} answers differently")
+        problems.append(f"{name}: other answers ({len(found)} against {len(expected)})")
+    for asked, answer in expected.items():  # "<operation> <path>"
+        if found.get(asked) != answer:
+            problems.append(f"{name}: {asked} answers differently")
     return problems
 
 
@@ -280,7 +292,8 @@ def round_trip(args):
         print("\n".join(["Round trip FAILED:", *problems]))
         return 1
     print(
-        f"Round trip OK: {len(source)} guides answer byte for byte the same in the three "
+        f"Round trip OK: {len(source) // len(OPERATIONS)} guides answer "
+        f"{' and '.join(OPERATIONS)} byte for byte the same in the three "
         f"databases; the three dumps are equal ({elapsed:.0f}s)."
     )
     return 0

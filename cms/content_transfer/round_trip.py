@@ -25,16 +25,17 @@ def query_without_ids(operation_name):
     return print_ast(visit(parse(operations()[operation_name].text), _WithoutIds()))
 
 
-def page_answers(client, paths, operation_name, variable="path"):
-    """{path: the operation's answer body for the page at path}, through Django's test
-    client (`client`), as a frontend would ask."""
-    query = query_without_ids(operation_name)
+def page_answers(client, paths, operation_names, variable="path"):
+    """{"<operation> <path>": the operation's answer body for the page at path}, for each of
+    `operation_names`, through Django's test client (`client`), as a frontend would ask."""
     found = {}
-    for path in paths:
-        response = client.post(
-            "/graphql/",
-            data=json.dumps({"query": query, "variables": {variable: path}}),
-            content_type="application/json",
-        )
-        found[path] = response.content.decode("utf-8")
+    for operation_name in operation_names:
+        query = query_without_ids(operation_name)
+        for path in paths:
+            response = client.post(
+                "/graphql/",
+                data=json.dumps({"query": query, "variables": {variable: path}}),
+                content_type="application/json",
+            )
+            found[f"{operation_name} {path}"] = response.content.decode("utf-8")
     return found

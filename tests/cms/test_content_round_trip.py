@@ -1,7 +1,8 @@
 """The round trip: the demo content and 200 generated guides (with images, logos, rich text
 links and page references added), exported from this database and imported into an empty
 one — a new SQLite file, migrated and driven by its own process, as another environment
-would be. Every guide answers the contract's RoleGuideByPath (every field but database ids,
+would be. Every guide answers the contract's RoleGuideByPath and RoleGuideEditions (every
+field but database ids,
 docs/content-format.md) with the same bytes, and exporting the new database gives the same
 dump but for its date. scripts/content_round_trip.py does SQLite → PostgreSQL → SQLite."""
 
@@ -14,7 +15,7 @@ from django.test import Client
 from cms.content_transfer.round_trip import page_answers
 from scripts.content_round_trip import (
     GUIDE_TYPE,
-    OPERATION,
+    OPERATIONS,
     add_cross_references,
     answer_differences,
     dump_differences,
@@ -39,13 +40,26 @@ def test_every_guide_answers_the_same_after_a_round_trip(db, tmp_path):
         for page in json.loads(dump.read_text(encoding="utf-8"))["pages"]
         if page["type"] == GUIDE_TYPE
     ]
-    source = page_answers(Client(HTTP_HOST="localhost"), paths, OPERATION)
+    source = page_answers(Client(HTTP_HOST="localhost"), paths, OPERATIONS)
     wait(migrating)
 
     again, imported = run_stage(tmp_path, "target", target, import_dump=dump)
 
-    assert len(paths) == GUIDES + 1  # and the demo guide
-    assert '"heroImage":{"title":"hero"' in source["/roles/mlops-engineer-2026/"]
-    assert "round-trip-hero" in source["/roles/mlops-engineer-2026/"]  # rendition URLs
+    assert len(paths) == GUIDES + 2  # and the demo guide's 2026 and 2027 editions
+    demo = source["RoleGuideByPath /roles/mlops-engineer-2026/"]
+    assert '"heroImage":{"title":"hero"' in demo
+    assert "round-trip-hero" in demo  # rendition URLs
+    editions = json.loads(source["RoleGuideEditions /roles/mlops-engineer-2027/"])
+    edition = editions["data"]["roleGuide"]
+    assert [e["sitePath"] for e in edition["editions"][:2]] == [
+        "/roles/mlops-engineer-2027/",
+        "/roles/mlops-engineer-2026/",
+    ]  # then the generated MLOps guides of 2026 and before
+    assert edition["previousEdition"]["sitePath"] == "/roles/mlops-engineer-2026/"
+    assert any(
+        row["changeFromPreviousEdition"] and row["changeFromPreviousEdition"]["max"]
+        for block in edition["body"]
+        for row in block.get("rows", [])
+    )
     assert answer_differences(source, imported, "imported") == []
     assert dump_differences(dump, again) == []
