@@ -139,9 +139,22 @@ def decode(data):
         raise SalaryImportError([Problem(line, None, message)]) from None
 
 
+# Excel writes a first line `sep=;` to name the separator of the lines below it.
+SEPARATOR_LINE = re.compile(r"^sep=([,;\t|])$", re.IGNORECASE)
+
+
+def first_line(text):
+    """The first line that is not blank (blank lines above the header are allowed)."""
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
 def delimiter(text):
-    """',' unless the header line is plainly separated by ';' (and has no comma at all)."""
-    header = text.splitlines()[0] if text else ""
+    """The separator a `sep=` line names; else ',' unless the header line is plainly separated
+    by ';' (and has no comma at all)."""
+    header = first_line(text)
+    named = SEPARATOR_LINE.match(header)
+    if named:
+        return named.group(1)
     if ";" not in header or "," in header:
         return ","
     try:
@@ -152,8 +165,9 @@ def delimiter(text):
 
 def records(text):
     """(line number, cells) of every record, multi-line quoted cells included; blank records
-    (a blank line, or a row of empty cells) are left out."""
+    (a blank line, or a row of empty cells) and a leading `sep=` line are left out."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text), strict=True)
+    skip_separator_line = bool(SEPARATOR_LINE.match(first_line(text)))
     line = 1
     while True:
         try:
@@ -163,7 +177,10 @@ def records(text):
         except csv.Error as error:
             raise SalaryImportError([Problem(line, None, f"not valid CSV ({error}).")]) from None
         if any(cell.strip() for cell in cells):
-            yield line, cells
+            if skip_separator_line:
+                skip_separator_line = False
+            else:
+                yield line, cells
         line = reader.line_num + 1
 
 

@@ -109,6 +109,23 @@ def test_a_semicolon_separated_file_is_read_when_its_header_says_so():
     assert table.rows[0].base_salary_min == 125000
 
 
+def test_blank_lines_above_a_semicolon_separated_header_are_fine():
+    data = b"\r\n\r\n" + csv_bytes(junior(base_min="125,000"), delimiter=";")
+    assert read_salary_csv(data).rows[0].base_salary_min == 125000
+
+
+@pytest.mark.parametrize("separator", [";", ","])
+def test_a_separator_line_from_excel_names_the_separator(separator):
+    data = f"sep={separator}\r\n".encode() + csv_bytes(junior(), delimiter=separator)
+    assert read_salary_csv(data).rows[0].base_salary_max == 150000
+
+
+def test_line_numbers_count_the_separator_line():
+    data = b"sep=;\r\n" + csv_bytes(junior(base_min="abc"), delimiter=";")
+    (problem,) = problems_of(data)
+    assert problem.startswith("line 3, base_min: 'abc' is not a whole number")
+
+
 @pytest.mark.parametrize(
     ("row", "expected"),
     [
