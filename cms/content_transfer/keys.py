@@ -160,7 +160,9 @@ class ImportIds:
             self.deferred = True
             return None
         raise TransferError(
-            f"unknown page '{key}' (neither in the dump nor in this site)", field=path
+            f"unknown page '{key}' (neither in the dump nor in this site: export it with the "
+            "pages that refer to it, or import it first)",
+            field=path,
         )
 
     def find_page(self, key):

@@ -1,12 +1,14 @@
 """A bad dump gets a clear CommandError naming the object and the field, and nothing of it
 is imported: not a row, not an index entry, not an image file."""
 
+import io
 import json
 import shutil
+import zipfile
 
 import pytest
 from django.core.files.storage import default_storage
-from django.core.management import CommandError
+from django.core.management import CommandError, call_command
 
 from roles import block_values as values
 from tests.cms.content_transfer_helpers import (
@@ -220,3 +222,80 @@ def test_a_malformed_entry_is_named_by_its_place(dump, tmp_path):
 def test_a_file_that_is_not_there(tmp_path, db):
     with pytest.raises(CommandError, match="no-such.json: no such file"):
         run_import(tmp_path / "no-such.json")
+
+
+def test_a_page_reference_to_a_page_neither_here_nor_in_the_dump(dump, tmp_path):
+    data, path = dump
+    block(guide_entry(data), "call_to_action")["value"]["link_page"] = "/roles/nowhere/"
+
+    message = refused(saved(tmp_path, data, path))
+
+    assert message.startswith(
+        f"roles.roleguidepage {PATH}: body[7].value.link_page: unknown page '/roles/nowhere/' "
+        "(neither in the dump nor in this site: export it with the pages that refer to it, or "
+        "import it first)"
+    )
+
+
+def test_a_path_twice(dump, tmp_path):
+    data, path = dump
+    data["pages"].append(json.loads(json.dumps(guide_entry(data))))
+
+    message = refused(saved(tmp_path, data, path))
+
+    assert message.startswith(f"roles.roleguidepage {PATH}: the dump has this path twice")
+
+
+def test_a_path_that_does_not_end_with_the_slug(dump, tmp_path):
+    data, path = dump
+    guide_entry(data)["fields"]["slug"] = "another-slug"
+
+    message = refused(saved(tmp_path, data, path))
+
+    assert message.startswith(
+        f"roles.roleguidepage {PATH}: slug: the path does not end with the page's slug"
+    )
+
+
+@pytest.mark.parametrize(("section", "expected"), [("snippets", "snippet"), ("images", "image")])
+def test_a_snippet_or_an_image_twice(dump, tmp_path, section, expected):
+    data, path = dump
+    data[section].append(data[section][0])
+
+    assert f"the dump has this {expected} twice" in refused(saved(tmp_path, data, path))
+
+
+def test_a_file_that_is_not_utf8_text(dump, tmp_path):
+    data, _ = dump
+    guide_entry(data)["fields"]["title"] = "Café careers"
+    (tmp_path / "latin1.json").write_text(json.dumps(data, ensure_ascii=False), "latin-1")
+
+    assert "latin1.json: not a UTF-8 text file. Nothing was imported." in refused(
+        tmp_path / "latin1.json"
+    )
+
+
+def test_a_truncated_zip(content, tmp_path):
+    whole = tmp_path / "guide.zip"
+    export_zip(whole)
+    cut = tmp_path / "cut.zip"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+
+    assert f"{cut}: a truncated or damaged zip. Nothing was imported." in refused(cut)
+
+
+def test_a_zip_with_a_damaged_entry(content, tmp_path):
+    path = tmp_path / "guide.zip"
+    export_zip(path)
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        entry = archive.getinfo("content.json")
+    start = entry.header_offset + 30 + len(entry.filename) + len(entry.extra)
+    data[start + 10] ^= 0xFF  # a byte of the compressed dump
+    path.write_bytes(bytes(data))
+
+    assert "a damaged zip" in refused(path)
+
+
+def export_zip(path):
+    call_command("export_content", "--zip", str(path), stderr=io.StringIO())

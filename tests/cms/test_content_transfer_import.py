@@ -122,6 +122,20 @@ def test_the_documented_commands_export_to_standard_output_and_import_it_back(
     assert guide_answer(gql) == exported
 
 
+def test_an_import_shows_its_progress_on_stderr_and_quiet_shows_none(content, dump_path):
+    remove_the_guide_and_what_it_uses(content)
+    stderr = io.StringIO()
+    call_command("import_content", str(dump_path), stdout=io.StringIO(), stderr=stderr)
+    shown = stderr.getvalue()
+
+    for stage in ("2/2 checking image files", "2/2 images", "3/3 pages (1/2)", "3/3 pages (2/2)"):
+        assert f"] {stage}" in shown
+    assert "snippets" in shown
+    quiet = io.StringIO()
+    call_command("import_content", str(dump_path), verbosity=0, stdout=io.StringIO(), stderr=quiet)
+    assert quiet.getvalue() == ""
+
+
 def test_a_dump_beside_no_image_folder_names_the_folder_and_the_option(content, tmp_path):
     dump_path = export(tmp_path)[1]
     shutil.rmtree(f"{dump_path}.media")

@@ -7,6 +7,7 @@ what would change without saving anything.
 """
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -57,6 +58,9 @@ class Command(BaseCommand):
         except TransferError as error:
             progress.finish()
             raise CommandError(f"{error}. Nothing was imported.") from None
+        except (zipfile.BadZipFile, zlib.error) as error:  # a zip whose entries are damaged
+            progress.finish()
+            raise CommandError(f"{path}: a damaged zip ({error}). Nothing was imported.") from None
         progress.finish()
         if dry_run:
             self.stdout.write("Dry run: nothing was saved. The import would bring:")
@@ -64,6 +68,8 @@ class Command(BaseCommand):
             self.stdout.write(line)
 
     def open(self, path, media_dir):
+        if not zipfile.is_zipfile(path) and looks_like_a_zip(path):
+            raise CommandError(f"{path}: a truncated or damaged zip. Nothing was imported.")
         if zipfile.is_zipfile(path):
             if media_dir:
                 raise CommandError("A zip holds its own image files: leave out --media-dir.")
@@ -75,6 +81,12 @@ class Command(BaseCommand):
         else:
             folder = default_media_folder(path)
         return path.open("rb"), MediaFolder(folder)
+
+
+def looks_like_a_zip(path):
+    """The file starts as a zip does (its end, which zipfile looks for, may be cut off)."""
+    with path.open("rb") as file:
+        return file.read(4) == b"PK\x03\x04"
 
 
 def default_media_folder(path):
