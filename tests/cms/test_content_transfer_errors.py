@@ -299,3 +299,15 @@ def test_a_zip_with_a_damaged_entry(content, tmp_path):
 
 def export_zip(path):
     call_command("export_content", "--zip", str(path), stderr=io.StringIO())
+
+
+def test_content_over_a_block_maximum_is_refused_not_cut(dump, tmp_path):
+    """The admin refuses a 16th salary row; so does an import (the API would cut it)."""
+    data, path = dump
+    rows = block(guide_entry(data), "salary_table")["value"]["rows"]
+    rows.extend(dict(rows[0], level=f"Level {n}") for n in range(16 - len(rows)))
+
+    message = refused(saved(tmp_path, data, path))
+
+    assert message.startswith(f"roles.roleguidepage {PATH}: body[5].value.rows: ")
+    assert "15" in message
