@@ -140,7 +140,7 @@ def decode(data):
 
 
 # Excel writes a first line `sep=;` to name the separator of the lines below it.
-SEPARATOR_LINE = re.compile(r"^sep=([,;\t|])$", re.IGNORECASE)
+SEPARATOR_LINE = re.compile(r"^sep=([,;])$", re.IGNORECASE)
 
 
 def first_line(text):

@@ -10,6 +10,7 @@ has already is never stored twice, and the image found is used as it is.
 import hashlib
 import io
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 
 from django.core.exceptions import ValidationError
@@ -25,6 +26,16 @@ ZIP_DUMP_NAME = "content.json"
 # in the current folder, and looked for beside the dump on import when <dump>.media/ is absent.
 STDOUT_MEDIA_DIR = "content.media"
 ZIP_MEDIA_PREFIX = "media/"
+# What reading a damaged zip raises (a bad CRC or header, a cut-off or garbled entry, a
+# compression method or encryption it was not written with, a seek past its end).
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    OSError,
+)
 
 
 def safe_media_name(name, where):
@@ -51,6 +62,9 @@ def copy_hashing(source, destination, *hash_names):
 class MediaFolder:
     """Image files in a folder, under their storage names."""
 
+    read_errors = (OSError,)
+    missing_hint = " (give the dump's image folder with --media-dir)"
+
     def __init__(self, root):
         self.root = Path(root)
 
@@ -69,6 +83,9 @@ class MediaFolder:
 
 class MediaZip:
     """Image files inside a zip, under `media/`."""
+
+    read_errors = ZIP_ERRORS
+    missing_hint = ""
 
     def __init__(self, archive):
         self.archive = archive
@@ -89,11 +106,13 @@ class MediaZip:
 
 def open_zip_dump(path):
     """(the dump's bytes stream, its media) from a zip `export_content --zip` wrote."""
-    archive = zipfile.ZipFile(path)
     try:
+        archive = zipfile.ZipFile(path)
         return archive.open(ZIP_DUMP_NAME), MediaZip(archive)
     except KeyError:
         raise TransferError(f"the zip holds no {ZIP_DUMP_NAME}", obj=str(path)) from None
+    except ZIP_ERRORS as error:
+        raise TransferError(f"a damaged zip ({error})", obj=str(path)) from None
 
 
 # Export ------------------------------------------------------------------------------------
@@ -159,9 +178,11 @@ def checked_file(record, media, where):
             size, digests = copy_hashing(source, None, "sha256", "sha1")
     except (FileNotFoundError, IsADirectoryError):
         raise TransferError(
-            f"its file is missing from {media} (give the dump's image folder with --media-dir)",
-            obj=where,
-            field="file",
+            f"its file is missing from {media}{media.missing_hint}", obj=where, field="file"
+        ) from None
+    except media.read_errors as error:
+        raise TransferError(
+            f"its file in {media} cannot be read ({error})", obj=where, field="file"
         ) from None
     if size != record["file_size"] or digests["sha256"] != record["sha256"]:
         raise TransferError(

@@ -2,9 +2,9 @@
 links and page references added), exported from this database and imported into an empty
 one — a new SQLite file, migrated and driven by its own process, as another environment
 would be. Every guide answers the contract's RoleGuideByPath and RoleGuideEditions (every
-field but database ids,
-docs/content-format.md) with the same bytes, and exporting the new database gives the same
-dump but for its date. scripts/content_round_trip.py does SQLite → PostgreSQL → SQLite."""
+field but database ids, docs/content-format.md) with the same bytes, and exporting the new
+database gives the same dump but for its date. scripts/content_round_trip.py does SQLite →
+PostgreSQL → SQLite."""
 
 import io
 import json

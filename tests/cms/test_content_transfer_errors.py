@@ -297,6 +297,36 @@ def test_a_zip_with_a_damaged_entry(content, tmp_path):
     assert "a damaged zip" in refused(path)
 
 
+def test_a_zip_without_an_image_file_does_not_suggest_a_media_folder(content, tmp_path):
+    whole, path = tmp_path / "guide.zip", tmp_path / "no-hero.zip"
+    export_zip(whole)
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(path, "w") as target:
+        for entry in source.infolist():
+            if not entry.filename.endswith(content.hero.file.name):
+                target.writestr(entry, source.read(entry))
+
+    message = refused(path)
+
+    assert f"file: its file is missing from {path} (media/). Nothing was imported." in message
+
+
+def test_a_zip_with_a_damaged_image_entry(content, tmp_path):
+    path = tmp_path / "guide.zip"
+    export_zip(path)
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        entry = archive.getinfo("media/" + content.hero.file.name)
+    start = entry.header_offset + 30 + len(entry.filename) + len(entry.extra)
+    data[start + entry.compress_size // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+    message = refused(path)
+
+    assert f"image {content.hero.file.name}: file: its file in {path} (media/) cannot be read" in (
+        message
+    )
+
+
 def export_zip(path):
     call_command("export_content", "--zip", str(path), stderr=io.StringIO())
 

@@ -136,6 +136,31 @@ def test_an_import_shows_its_progress_on_stderr_and_quiet_shows_none(content, du
     assert quiet.getvalue() == ""
 
 
+def test_a_dump_written_into_another_folder_finds_content_media_in_the_current_one(
+    content, gql, tmp_path, monkeypatch
+):
+    """`export_content > out/dump.json` writes ./content.media/, not out/content.media/."""
+    exported = guide_answer(gql)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").mkdir()
+    with open("out/dump.json", "w", encoding="utf-8") as redirected:
+        call_command("export_content", stdout=redirected, stderr=io.StringIO())
+    remove_the_guide_and_what_it_uses(content)
+
+    run_import(tmp_path / "out" / "dump.json", "--publish")
+
+    assert guide_answer(gql) == exported
+
+
+def test_the_dumps_own_media_folder_comes_before_content_media(content, dump_path, tmp_path):
+    """Beside a dump with its own <dump>.media/, a content.media/ of another export (here an
+    empty one) is not looked at."""
+    (tmp_path / "content.media" / "original_images").mkdir(parents=True)
+    remove_the_guide_and_what_it_uses(content)
+
+    assert "Images: 2 new" in run_import(dump_path)
+
+
 def test_a_dump_beside_no_image_folder_names_the_folder_and_the_option(content, tmp_path):
     dump_path = export(tmp_path)[1]
     shutil.rmtree(f"{dump_path}.media")

@@ -120,6 +120,11 @@ def test_a_separator_line_from_excel_names_the_separator(separator):
     assert read_salary_csv(data).rows[0].base_salary_max == 150000
 
 
+def test_a_separator_line_naming_another_separator_is_a_header_like_any_other():
+    data = b"sep=|\r\n" + csv_bytes(junior())
+    assert "line 1: unknown column 'sep=|'." in problems_of(data)
+
+
 def test_line_numbers_count_the_separator_line():
     data = b"sep=;\r\n" + csv_bytes(junior(base_min="abc"), delimiter=";")
     (problem,) = problems_of(data)

@@ -1,13 +1,12 @@
 """Import a dump written by export_content, all of it or nothing (docs/content-format.md).
 
-`import_content dump.json` (images from dump.json.media/, or from content.media/ next to it,
-where `export_content > dump.json` puts them), `import_content guide.zip`,
+`import_content dump.json` (images from dump.json.media/, or from content.media/ next to it
+or in the current folder, where `export_content > dump.json` puts them), `import_content guide.zip`,
 `--publish` to publish what is imported (new pages are drafts otherwise), `--dry-run` to see
 what would change without saving anything.
 """
 
 import zipfile
-import zlib
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -15,7 +14,13 @@ from django.core.management.base import BaseCommand, CommandError
 from cms.content_transfer.dump_file import read_dump
 from cms.content_transfer.errors import TransferError
 from cms.content_transfer.importer import Importer
-from cms.content_transfer.media import STDOUT_MEDIA_DIR, MediaFolder, open_zip_dump
+from cms.content_transfer.media import (
+    STDOUT_MEDIA_DIR,
+    ZIP_ERRORS,
+    MediaFolder,
+    MediaZip,
+    open_zip_dump,
+)
 from cms.content_transfer.progress import ProgressBar
 
 
@@ -35,7 +40,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--media-dir",
             help="The folder of the dump's image files (default: <dump>.media/ next to the "
-            f"dump, or {STDOUT_MEDIA_DIR}/ next to it when there is no <dump>.media/).",
+            f"dump; without one, {STDOUT_MEDIA_DIR}/ next to the dump or in the current folder).",
         )
         parser.add_argument(
             "--dry-run",
@@ -49,23 +54,29 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: no such file.")
         progress = ProgressBar(self.stderr, enabled=options["verbosity"] > 0)
         try:
-            stream, media = self.open(path, media_dir)
-            with stream:
-                content = read_dump(stream, str(path))
+            content, media = self.read(path, media_dir)
             report = Importer(
                 content, media=media, publish=publish, dry_run=dry_run, progress=progress
             ).run()
         except TransferError as error:
             progress.finish()
             raise CommandError(f"{error}. Nothing was imported.") from None
-        except (zipfile.BadZipFile, zlib.error) as error:  # a zip whose entries are damaged
-            progress.finish()
-            raise CommandError(f"{path}: a damaged zip ({error}). Nothing was imported.") from None
         progress.finish()
         if dry_run:
             self.stdout.write("Dry run: nothing was saved. The import would bring:")
         for line in report.lines():
             self.stdout.write(line)
+
+    def read(self, path, media_dir):
+        """(the dump's content, its media)."""
+        stream, media = self.open(path, media_dir)
+        # Only a zip's stream raises these while the dump is read from it.
+        damaged = ZIP_ERRORS if isinstance(media, MediaZip) else ()
+        try:
+            with stream:
+                return read_dump(stream, str(path)), media
+        except damaged as error:
+            raise TransferError(f"a damaged zip ({error})", obj=str(path)) from None
 
     def open(self, path, media_dir):
         if not zipfile.is_zipfile(path) and looks_like_a_zip(path):
@@ -90,8 +101,10 @@ def looks_like_a_zip(path):
 
 
 def default_media_folder(path):
-    """<dump>.media/ when it exists; else content.media/ beside the dump when that exists (a
-    dump written to standard output); else <dump>.media/, which a missing file then names."""
+    """<dump>.media/ when it exists; else content.media/ beside the dump, then in the current
+    folder (where `export_content > dump.json` writes it), when one exists; else <dump>.media/,
+    which a missing file then names. A wrong folder is harmless: every file's size and
+    SHA-256 are checked against the dump."""
     own = path.with_name(path.name + ".media")
-    beside = path.with_name(STDOUT_MEDIA_DIR)
-    return beside if not own.is_dir() and beside.is_dir() else own
+    candidates = [own, path.with_name(STDOUT_MEDIA_DIR), Path.cwd() / STDOUT_MEDIA_DIR]
+    return next((folder for folder in candidates if folder.is_dir()), own)
