@@ -219,6 +219,27 @@ def introspection_bomb(n):
     return "query { __schema { ...I0 } } " + " ".join(fragments)
 
 
+def test_introspection_adds_no_depth_and_its_cost_stops_at_the_cap():
+    """A frontend's `__typename` (Apollo adds one to every selection) never makes a query too
+    deep; a spread under `__schema` adds to what the fields beside it cost; an introspection
+    bomb past the cap costs the cap."""
+    from cms.api.limits import COST_CAP
+
+    graphql_schema = schema.graphql_schema
+
+    def measured(query):
+        return measure_operation(graphql_schema, parse(query), None, {})
+
+    assert measured("{ __typename }").depth == 0
+    assert measured("{ __schema { queryType { name } } }").depth == 0
+    fragment = " fragment Q on __Schema { types { name } }"
+    fields, spread = "{ __schema { queryType { name } } }", "{ __schema { ...Q } }" + fragment
+    beside = "{ __schema { queryType { name } ...Q } }" + fragment
+    assert measured(beside).cost == measured(fields).cost + measured(spread).cost - 1
+    bomb = measured(introspection_bomb(60))
+    assert (bomb.depth, bomb.cost) == (0, COST_CAP)
+
+
 def test_introspection_counts_every_field_and_spread():
     """1 per introspection field, as for any field, and every spread of a fragment under
     `__schema` counts: an introspection bomb costs what it asks for."""
