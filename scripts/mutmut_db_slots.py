@@ -173,20 +173,32 @@ def pytest_configure(config):
     ContentType.objects.clear_cache()
 
 
+# What start-up builds, checked whole: a start-up mutant that changes the schema (a field's
+# description, an argument made optional) changes these, whatever test reaches its module.
+STARTUP_OUTPUT_TESTS = (
+    "tests/cms/api/test_contract.py::test_schema_snapshot_is_current",
+    "tests/cms/api/test_contract.py::test_persisted_query_manifest_is_current",
+)
+
+
 def pytest_sessionfinish(session):
-    """In the stats session: a start-up function serves its module at run time, so its
-    mutants are tested by every test that reaches the module's other functions."""
+    """In the stats session: a start-up function serves its package at run time (it installs
+    resolvers and handlers defined beside it: `replace_leaky_query_mixins` the filtered media
+    fields of cms/api/media.py), so its mutants are tested by every test that reaches a
+    function of its package, and by the tests of what start-up builds."""
     if os.environ.get("MUTANT_UNDER_TEST") != "stats" or not STARTUP_FUNCTIONS.exists():
         return
     from mutmut.state import state
 
     startup = set(json.loads(STARTUP_FUNCTIONS.read_text()))
     tests = state().tests_by_mangled_function_name
+    ran = set(state().duration_by_test)
     for function in startup:
-        module = function.rpartition(".")[0]
+        package = function.rpartition(".")[0].rpartition(".")[0]  # cms.api.visibility: cms.api
         for name, reaching in list(tests.items()):
-            if name not in startup and name.rpartition(".")[0] == module:
+            if name not in startup and name.startswith(package + "."):
                 tests[function] |= reaching
+        tests[function] |= {test for test in STARTUP_OUTPUT_TESTS if test in ran}
 
 
 def pytest_unconfigure(config):
