@@ -323,3 +323,20 @@ def test_a_body_block_list_is_what_the_guide_chose(client, roles_index):
     assert b"Gone Co" in guide_at(client, "gone").content
     company.delete()
     assert b"Gone Co" not in guide_at(client, "gone").content
+
+
+@pytest.mark.parametrize("field", ["page", "roleGuide"])
+def test_a_page_found_by_slug_depends_on_every_page_that_could_take_that_slug(
+    client, roles_index, field
+):
+    """A slug is unique only among siblings: a page published elsewhere with the same slug may
+    be the one a lookup finds, so the answer carries the pages' listing tag, not the found
+    page's own tag only."""
+    guide = make_guide(roles_index, "shared-slug", title="Found")
+    query = f'{{ {field}(slug: "shared-slug") {{ title }} }}'
+
+    found = get(client, query)
+
+    assert found.json()["data"][field]["title"] == "Found"
+    assert "listing:roles.roleguidepage" in tags_of(found)
+    assert f"page:{guide.pk}" in tags_of(found)
