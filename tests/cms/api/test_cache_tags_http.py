@@ -340,3 +340,12 @@ def test_a_page_found_by_slug_depends_on_every_page_that_could_take_that_slug(
     assert found.json()["data"][field]["title"] == "Found"
     assert "listing:roles.roleguidepage" in tags_of(found)
     assert f"page:{guide.pk}" in tags_of(found)
+
+
+def test_a_tag_list_exactly_as_long_as_the_bound_is_sent_whole(client, roles_index, settings):
+    make_guide(roles_index, "g", category=make_category("category"))
+    full = get(client, LISTING)["Cache-Tag"]
+    cache.clear()
+    settings.API_CACHE_TAG_HEADER_MAX_LENGTH = len(full)
+
+    assert get(client, LISTING)["Cache-Tag"] == full
