@@ -78,6 +78,12 @@ def test_the_admin_adds_an_endpoint_with_event_checkboxes_and_shows_its_secret(e
     assert "http://127.0.0.1:9/hooks" in index and "no delivery yet" in index
 
 
+def test_the_add_form_says_what_ticking_no_event_means(editor):
+    form = editor.get(reverse("webhooks_endpoint:add")).content.decode()
+    assert 'type="checkbox" name="events" value="page.published"' in form
+    assert "None ticked: every event is sent." in form
+
+
 def test_the_admin_refuses_a_private_address_not_allowed(editor, settings):
     settings.WEBHOOK_ALLOWED_HOSTS = []
     response = editor.post(
