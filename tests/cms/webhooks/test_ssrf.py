@@ -89,6 +89,13 @@ def test_a_stored_endpoint_that_now_resolves_privately_is_not_contacted(
     assert receiver.requests == []
 
 
+def test_an_endpoint_whose_host_no_longer_resolves_is_an_error_recorded_not_raised(settings):
+    settings.WEBHOOK_ALLOWED_HOSTS = []
+    outcome = client.post("http://no-such-host.invalid/hooks", "{}", {"webhook-id": "msg_1"})
+    assert outcome.status_code is None and not outcome.succeeded
+    assert "no-such-host.invalid does not resolve" in outcome.error
+
+
 def test_allowed_loopback_is_contacted_and_redirects_are_not_followed(settings, receiver):
     settings.WEBHOOK_ALLOWED_HOSTS = ["127.0.0.1"]
     receiver.status = 302
