@@ -2,7 +2,9 @@
 
 import pytest
 
+from roles import block_values as values
 from roles.salary import SalaryRow, format_money_range, format_range
+from roles.salary_import import salary_table_block
 
 
 @pytest.mark.parametrize(
@@ -50,3 +52,21 @@ def test_an_intern_row():
     assert row.level_display == "Intern"
     assert row.intern_monthly_display == "$8,000–$12,000/mo"
     assert row.base_salary_display is None and row.experience_display is None
+
+
+def test_a_table_of_years_and_equity_only_needs_no_currency():
+    """Only amounts of money need a currency: years of experience and equity/bonus
+    percentages do not."""
+    block = salary_table_block()
+    row = values.salary_row(
+        "Junior",
+        experience_min_years=0,
+        experience_max_years=2,
+        equity_bonus_percent_min=5,
+        equity_bonus_percent_max=10,
+    )
+    table = values.salary_table([row], currency="")["value"]
+
+    cleaned = block.clean(block.to_python(table))
+
+    assert cleaned["currency"] == ""
