@@ -10,7 +10,7 @@ from cms.api.limits import LIST_SIZES, PAGE_SIZE_ARGUMENTS
 from cms.api.ordering import list_fields
 from faqs.models import FaqEntry
 from roles.models import Tool
-from tests.factories import make_guide, salary_table_value
+from tests.factories import make_company, make_guide, make_tool, salary_table_value
 from tests.graphql_http import post_graphql
 
 
@@ -150,3 +150,23 @@ def test_a_batch_of_ten_searches_is_bounded(client, roles_index):
     )
     answers = response.json()
     assert all(len(a["data"]["search"]) == 30 for a in answers)
+
+
+def test_snippets_pages_run_across_snippet_types_by_type_then_id(gql, db):
+    """Published snippets of every type in one list: a page that starts in one type and ends
+    in the next holds exactly what was asked, with nothing skipped or repeated."""
+    make_company("Northwind")  # another type, and another table, before or after the tools
+    [make_tool(f"Tool {n}") for n in range(3)]
+    fields = "snippetType ... on Tool { name } ... on Company { name }"
+    query = f"query($o: Int, $n: Int) {{ snippets(offset: $o, limit: $n) {{ {fields} }} }}"
+    every = gql(query, {"o": 0, "n": 100})["snippets"]
+    assert sorted(s["name"] for s in every) == ["Northwind", "Tool 0", "Tool 1", "Tool 2"]
+
+    pages = [gql(query, {"o": start, "n": 2})["snippets"] for start in (0, 2)]
+    listing = (
+        f"query($p: Int) {{ snippetListing(page: $p, perPage: 3) {{ items {{ {fields} }} }} }}"
+    )
+    first = gql(listing, {"p": 1})["snippetListing"]["items"]
+
+    assert [s for page in pages for s in page] == every
+    assert first == every[:3]
