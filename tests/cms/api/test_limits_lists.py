@@ -170,3 +170,19 @@ def test_snippets_pages_run_across_snippet_types_by_type_then_id(gql, db):
 
     assert [s for page in pages for s in page] == every
     assert first == every[:3]
+
+
+def test_a_later_page_of_search_costs_what_it_reads_deeper(client, db):
+    """Page n of a search reads each searchable model's first n x perPage rows: each page costs
+    one page of rows more than the one before, and a missing or zero page is page 1."""
+
+    def rows_cost(page):
+        argument = "" if page is None else f"page: {page}, "
+        listing = f'searchListing(query: "guide", {argument}perPage: 5)'
+        query = f"{{ {listing} {{ pagination {{ total }} }} }}"
+        return post_graphql(client, query).json()["extensions"]["cost"]["requested"]
+
+    first, second, third = rows_cost(1), rows_cost(2), rows_cost(3)
+    assert rows_cost(None) == rows_cost(0) == first
+    assert second > first
+    assert third - second == second - first  # one more page of rows each time
