@@ -153,6 +153,43 @@ def test_hostile_request_is_refused_with_its_code(hostile_client, name):
     assert after.status_code == 200 and after.json()["data"]["roleGuides"]["pagination"]
 
 
+def operations(count):
+    return " ".join(f"query Q{n} {{ __typename }}" for n in range(count))
+
+
+def fragments(count):
+    spreads = " ".join(f"...F{n}" for n in range(count))
+    defined = " ".join(f"fragment F{n} on Query {{ __typename }}" for n in range(count))
+    return f"{{ {spreads} }} {defined}"
+
+
+def aliases_in_two_branches():
+    """32 aliases, 16 of them in the branch the limit's walk reaches last."""
+    first = " ".join(f"t{n}: title" for n in range(16))
+    second = " ".join(f"s{n}: slug" for n in range(14))
+    return f"{{ a: roleGuides {{ items {{ {first} }} }} b: roleGuides {{ items {{ {second} }} }} }}"
+
+
+@pytest.mark.parametrize(
+    ("query", "code", "message"),
+    [
+        (operations(11), "QUERY_TOO_COMPLEX", "The document defines 11 operations; at most 10"),
+        (fragments(51), "QUERY_TOO_COMPLEX", "The document defines 51 fragments; at most 50"),
+        (
+            '{ page(urlPath: "a\\u0000") { title } }',
+            "BAD_USER_INPUT",
+            "Strings may not contain NUL",
+        ),
+        (aliases_in_two_branches(), "TOO_MANY_ALIASES", "32 aliases"),
+    ],
+    ids=["operations", "fragments", "NUL", "aliases in two branches"],
+)
+def test_a_refusal_says_what_was_too_much(hostile_client, query, code, message):
+    (error,) = post(hostile_client, query).json()["errors"]
+    assert error["extensions"]["code"] == code
+    assert message in error["message"]
+
+
 def test_an_id_past_the_integer_range_finds_nothing(hostile_client):
     response = post(hostile_client, '{ page(id: "99999999999999999999999") { title } }')
     assert response.status_code == 200 and response.json()["data"] == {"page": None}
