@@ -57,6 +57,26 @@ def test_a_repeated_question_is_answered_from_the_cache(client, guide):
     assert queries_for(client) == 0
 
 
+def test_the_same_variables_in_another_order_are_the_same_question(client, guide):
+    """JSON objects have no order: a client that writes its variables in another order asks
+    the same question, and is answered from the cache."""
+    query = (
+        "query($year: Int, $n: Int) { roleGuides(year: $year, perPage: $n) { items { title } } }"
+    )
+
+    def queries_for_body(body):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.post("/graphql/", data=body, content_type="application/json")
+        assert response.json()["data"]["roleGuides"]["items"] == [{"title": "Before"}]
+        return len(captured)
+
+    year = guide["page"].year
+    written = json.dumps({"query": query, "variables": {"n": 5, "year": year}})
+    reordered = json.dumps({"query": query, "variables": {"year": year, "n": 5}})
+    assert queries_for_body(written) > 0
+    assert queries_for_body(reordered) == 0
+
+
 def test_answers_over_the_size_limit_are_not_kept(client, guide, settings):
     """Varying the arguments of a large query must not fill the shared cache."""
     settings.API_RESPONSE_CACHE_MAX_BYTES = 50
