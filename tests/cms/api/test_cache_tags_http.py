@@ -109,9 +109,7 @@ def test_a_get_answer_names_what_it_was_built_from(client, guides):
     assert tags_of(second) == tags_of(first) and second.content == first.content
 
 
-def test_a_get_answered_from_an_answer_a_post_stored_names_what_it_was_built_from(
-    client, guides
-):
+def test_a_get_answered_from_an_answer_a_post_stored_names_what_it_was_built_from(client, guides):
     """The answer a POST stored serves a GET of the same question: that GET is a HIT and
     still names its tags, so a CDN can keep it and purge it."""
     fresh_get = tags_of(guide_at(client, "a"))

@@ -190,6 +190,22 @@ def test_a_refusal_says_what_was_too_much(hostile_client, query, code, message):
     assert message in error["message"]
 
 
+@pytest.mark.parametrize(
+    ("variables", "message"),
+    [
+        ('{"n": ', "`variables` is not valid JSON."),
+        ("[1, 2]", "`variables` must be a JSON object."),
+        ('"text"', "`variables` must be a JSON object."),
+    ],
+)
+def test_get_variables_that_are_not_a_json_object_are_named(hostile_client, variables, message):
+    query = "query($n: Int) { roleGuides(perPage: $n) { pagination { total } } }"
+    response = hostile_client.get("/graphql/", {"query": query, "variables": variables})
+    (error,) = response.json()["errors"]
+    assert (response.status_code, error["extensions"]["code"]) == (400, "BAD_REQUEST")
+    assert error["message"] == message
+
+
 def test_an_id_past_the_integer_range_finds_nothing(hostile_client):
     response = post(hostile_client, '{ page(id: "99999999999999999999999") { title } }')
     assert response.status_code == 200 and response.json()["data"] == {"page": None}
