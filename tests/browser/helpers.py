@@ -61,9 +61,29 @@ def fill_rich_text(page, field_id, text):
 
 
 def choose_in_chooser(page, field_id):
-    """Open the chooser of the field with this id; returns the modal."""
-    page.locator(f"#{field_id}-chooser [data-chooser-action-choose]").first.click()
-    return page.locator(".modal-dialog")
+    """Open the chooser of the field with this id; returns the modal.
+
+    Wagtail adds the modal to the page as soon as the button's script handles a click (its
+    content follows). A block just added binds that script a moment later: on a busy machine
+    a click can come first and open nothing, so the button is clicked again until a modal is
+    there."""
+    from playwright.sync_api import expect
+
+    button = page.locator(f"#{field_id}-chooser [data-chooser-action-choose]").first
+    modal = page.locator(".modal-dialog")
+    for _ in range(CHOOSER_CLICKS - 1):
+        button.click()
+        try:
+            expect(modal).to_have_count(1, timeout=3_000)
+            return modal
+        except AssertionError:
+            continue
+    button.click()
+    expect(modal).to_have_count(1)
+    return modal
+
+
+CHOOSER_CLICKS = 4
 
 
 def expect_chosen(page, field_id):
