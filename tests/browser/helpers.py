@@ -84,6 +84,7 @@ def choose_in_chooser(page, field_id):
 
 
 CHOOSER_CLICKS = 4
+CHOICE_TIMEOUT = 60_000  # ms
 
 
 def expect_chosen(page, field_id):
@@ -98,7 +99,8 @@ def expect_chosen(page, field_id):
 def choose(page, field_id, choice):
     """Pick `choice` (the text of an item) in the chooser of the field with this id."""
     modal = choose_in_chooser(page, field_id)
-    modal.locator("[data-chooser-modal-choice]", has_text=choice).click()
+    # The modal's list comes from the chooser view: slow on a loaded machine, never absent.
+    modal.locator("[data-chooser-modal-choice]", has_text=choice).click(timeout=CHOICE_TIMEOUT)
     expect_chosen(page, field_id)
 
 
