@@ -206,6 +206,20 @@ def test_get_variables_that_are_not_a_json_object_are_named(hostile_client, vari
     assert error["message"] == message
 
 
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        ({"query": 5}, "`query` must be a string."),
+        ({"query": "{ __typename }", "operationName": 5}, "`operationName` must be a string."),
+        ({"query": "{ __typename }", "variables": [1]}, "`variables` must be a JSON object."),
+    ],
+)
+def test_a_post_field_of_the_wrong_type_is_named(hostile_client, payload, message):
+    response = post_raw(hostile_client, json.dumps(payload))
+    (error,) = response.json()["errors"]
+    assert (response.status_code, error["message"]) == (400, message)
+
+
 def test_an_id_past_the_integer_range_finds_nothing(hostile_client):
     response = post(hostile_client, '{ page(id: "99999999999999999999999") { title } }')
     assert response.status_code == 200 and response.json()["data"] == {"page": None}
